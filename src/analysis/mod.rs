@@ -1,0 +1,115 @@
+//! Vietnamese analysis: text → words in two indexed forms, accented and folded.
+//!
+//! The lossless steps (NFC, Ð→Đ, lower case, one tone-mark placement) give the *accented* form;
+//! the lossy step (folding tones, hats and đ) gives the *folded* form. Both keep the byte range
+//! of the word in the text as written, so highlights show the article exactly as it was.
+
+pub mod fold;
+pub mod normalize;
+pub mod segment;
+pub mod tokenizer;
+pub mod tone;
+
+use std::ops::Range;
+
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Index;
+
+pub use tokenizer::VietTokenizer;
+
+/// Tokenizer name of the accented form (NFC, lower case, canonical tone placement).
+pub const ACCENTED_TOKENIZER: &str = "vi_accented";
+/// Tokenizer name of the folded form (no tones, no hats, đ → d).
+pub const FOLDED_TOKENIZER: &str = "vi_folded";
+
+/// Which indexed form of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Accented,
+    Folded,
+}
+
+/// One word of a text: where it stands and its two indexed forms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub range: Range<usize>,
+    pub accented: String,
+    pub folded: String,
+}
+
+impl Word {
+    /// True when the word as written carries Vietnamese marks (tones, hats, đ).
+    pub fn is_marked(&self) -> bool {
+        self.accented != self.folded
+    }
+
+    pub fn into_form(self, form: Form) -> String {
+        match form {
+            Form::Accented => self.accented,
+            Form::Folded => self.folded,
+        }
+    }
+}
+
+/// Analyzes `text` into its words.
+pub fn analyze(text: &str) -> Vec<Word> {
+    segment::word_ranges(text)
+        .into_iter()
+        .map(|range| {
+            let accented = normalize::normalize_word(&text[range.clone()]).into_owned();
+            let folded = fold::fold(&accented).into_owned();
+            Word {
+                range,
+                accented,
+                folded,
+            }
+        })
+        .collect()
+}
+
+/// Registers both analyzers on `index`. Custom tokenizers are not stored in the index, so this
+/// must run after every create and every open.
+pub fn register(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(
+        ACCENTED_TOKENIZER,
+        TextAnalyzer::from(VietTokenizer::new(Form::Accented)),
+    );
+    tokenizers.register(
+        FOLDED_TOKENIZER,
+        TextAnalyzer::from(VietTokenizer::new(Form::Folded)),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<(String, String)> {
+        analyze(text)
+            .into_iter()
+            .map(|w| (w.accented, w.folded))
+            .collect()
+    }
+
+    #[test]
+    fn both_tone_styles_analyze_alike() {
+        assert_eq!(forms("Cộng hoà"), forms("Cộng hòa"));
+        assert_eq!(forms("Thành uỷ"), forms("Thành ủy"));
+    }
+
+    #[test]
+    fn nfd_and_nfc_analyze_alike() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfc = "Tổng Bí thư Tô Lâm chỉ đạo Thành uỷ Hà Nội";
+        let nfd: String = nfc.nfd().collect();
+        assert_eq!(forms(nfc), forms(&nfd));
+    }
+
+    #[test]
+    fn marked_words_are_told_apart() {
+        let words = analyze("ban bàn");
+        assert!(!words[0].is_marked());
+        assert!(words[1].is_marked());
+    }
+}

@@ -1,0 +1,95 @@
+//! The tantivy tokenizers: one syllable per token, in the accented or the folded form, with
+//! byte offsets into the text as written.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+use super::{analyze, Form};
+
+/// A tantivy tokenizer producing the given [`Form`] of every word.
+#[derive(Clone, Copy, Debug)]
+pub struct VietTokenizer {
+    form: Form,
+}
+
+impl VietTokenizer {
+    pub fn new(form: Form) -> Self {
+        VietTokenizer { form }
+    }
+}
+
+/// All tokens of one text, computed up front (passages are short).
+pub struct VietTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for VietTokenizer {
+    type TokenStream<'a> = VietTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietTokenStream {
+        let tokens = analyze(text)
+            .into_iter()
+            .enumerate()
+            .map(|(position, word)| Token {
+                offset_from: word.range.start,
+                offset_to: word.range.end,
+                position,
+                text: word.into_form(self.form),
+                position_length: 1,
+            })
+            .collect();
+        VietTokenStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for VietTokenStream {
+    fn advance(&mut self) -> bool {
+        if self.next < self.tokens.len() {
+            self.next += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next.saturating_sub(1)]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        let at = self.next.saturating_sub(1);
+        &mut self.tokens[at]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_tokens(form: Form, text: &str, expected: &[(&str, usize, usize)]) {
+        let mut tokenizer = VietTokenizer::new(form);
+        let mut stream = tokenizer.token_stream(text);
+        let mut got = Vec::new();
+        while let Some(token) = stream.next() {
+            assert_eq!(token.position, got.len());
+            got.push((token.text.clone(), token.offset_from, token.offset_to));
+        }
+        let expected: Vec<(String, usize, usize)> =
+            expected.iter().map(|&(t, a, b)| (t.to_string(), a, b)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn accented_tokens_keep_offsets_into_nfd_source() {
+        // "Hà Nội" in NFD: "Ha" + U+0300, "No" + U+0323 + U+0302 + "i".
+        let nfd = "Ha\u{300} No\u{323}\u{302}i";
+        assert_tokens(Form::Accented, nfd, &[("hà", 0, 4), ("nội", 5, 12)]);
+        assert_tokens(Form::Folded, nfd, &[("ha", 0, 4), ("noi", 5, 12)]);
+    }
+
+    #[test]
+    fn eth_reads_as_d_with_stroke() {
+        assert_tokens(Form::Accented, "HÐND", &[("hđnd", 0, 5)]);
+        assert_tokens(Form::Folded, "HÐND", &[("hdnd", 0, 5)]);
+    }
+}

@@ -1,0 +1,67 @@
+//! `vnsearch index`: build the index from the corpus folder.
+
+use std::path::Path;
+
+use anyhow::Context;
+use clap::Args;
+use vnsearch::index::{build_index, BuildStats};
+
+use super::progress::Progress;
+use super::Paths;
+
+/// Build the index from the corpus folder, replacing what it held.
+///
+/// Reads every .txt, .json, .jsonl, .ndjson and .jsonl.gz file under the corpus folder. A file
+/// or record that cannot be read is named on stderr and skipped; the rest is indexed. The new
+/// index replaces the old one in a single commit, so an interrupted run leaves the old index.
+///
+/// Example: vnsearch index --corpus ~/news --index ~/news-index
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    paths: Paths,
+    /// Print the summary as one JSON object on stdout.
+    #[arg(long)]
+    json: bool,
+    /// No progress bar and no summary (warnings are still printed).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: IndexArgs) -> anyhow::Result<()> {
+    let stats = build(&args.paths.corpus, &args.paths.index, args.quiet)?;
+    if args.json {
+        super::search::print_json_line(&stats)?;
+    } else if !args.quiet {
+        eprintln!("{}", summary(&stats, &args.paths.index));
+    }
+    Ok(())
+}
+
+/// Builds the index with a progress bar; shared with `search`, which builds on first use.
+pub fn build(corpus: &Path, index: &Path, quiet: bool) -> anyhow::Result<BuildStats> {
+    let progress = Progress::new(quiet);
+    let stats = build_index(corpus, index, &progress).with_context(|| {
+        format!("indexing {} into {} failed", corpus.display(), index.display())
+    });
+    progress.finish();
+    stats
+}
+
+fn summary(stats: &BuildStats, index: &Path) -> String {
+    let mut line = format!(
+        "indexed {} files: {} articles, {} passages into {} in {:.1} s",
+        stats.files,
+        stats.articles,
+        stats.passages,
+        index.display(),
+        stats.seconds
+    );
+    if stats.skipped_files + stats.skipped_records > 0 {
+        line.push_str(&format!(
+            " ({} files and {} records skipped, named above)",
+            stats.skipped_files, stats.skipped_records
+        ));
+    }
+    line
+}

@@ -1,0 +1,99 @@
+//! `vnsearch search`: ranked passages for a query, for people or as JSON Lines.
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::Context;
+use clap::Args;
+use vnsearch::index::{index_state, IndexState};
+use vnsearch::output::{json, Terminal};
+use vnsearch::search::{Engine, DEFAULT_LIMIT};
+
+use super::Paths;
+
+/// Search the index for passages.
+///
+/// Words are matched with or without accents: "ha noi", "Hà Nội" and "Hà Nội" written in NFD
+/// all find "Hà Nội"; a query typed with accents ranks exact-accent matches first. Every word
+/// is required (when nothing has them all, any word is accepted and stderr says so); words
+/// side by side in the query score higher side by side in the passage; "quoted words" must
+/// appear as a phrase. When there is no index yet, it is built from the corpus first.
+///
+/// Examples: vnsearch search "Tô Lâm"    vnsearch search thanh uy ha noi -n 5 --json
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, and "quoted phrases".
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    query: Vec<String>,
+    /// How many passages to show.
+    #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = DEFAULT_LIMIT)]
+    limit: usize,
+    /// One JSON object per hit per line (fields: rank, score, article, passage, title, text,
+    /// highlights, title_highlights, date, source, url).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    paths: Paths,
+}
+
+pub fn run(args: SearchArgs) -> anyhow::Result<()> {
+    let query = args.query.join(" ");
+    if query.trim().is_empty() {
+        return Err(vnsearch::Error::EmptyQuery.into());
+    }
+    let engine = open_or_build(&args.paths)?;
+    let outcome = engine
+        .search(&query, args.limit)
+        .with_context(|| format!("searching the index at {}", args.paths.index.display()))?;
+    if outcome.relaxed {
+        eprintln!("vnsearch: no passage has every word of the query; showing passages with any of them");
+    }
+    if outcome.hits.is_empty() {
+        eprintln!("vnsearch: no passage matches {query:?}");
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let terminal = Terminal { color: super::stdout_color() };
+    for hit in &outcome.hits {
+        if args.json {
+            json::line(&mut out, hit)?;
+        } else {
+            terminal.hit(&mut out, hit)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Opens the index, building it first from the corpus when there is none yet or when it was
+/// built by another version.
+pub fn open_or_build(paths: &Paths) -> anyhow::Result<Engine> {
+    let index = &paths.index;
+    match index_state(index) {
+        IndexState::Current => {}
+        IndexState::Missing if paths.corpus.is_dir() => {
+            eprintln!(
+                "vnsearch: no index at {} yet; building it from {}",
+                index.display(),
+                paths.corpus.display()
+            );
+            super::index::build(&paths.corpus, index, false)?;
+        }
+        IndexState::Missing => anyhow::bail!(
+            "no index at {} and no corpus folder at {} to build one from (give --corpus DIR or --index DIR)",
+            index.display(),
+            paths.corpus.display()
+        ),
+        IndexState::Unusable(reason) if paths.corpus.is_dir() && reason.contains("another version") => {
+            eprintln!("vnsearch: {reason}; rebuilding it from {}", paths.corpus.display());
+            super::index::build(&paths.corpus, index, false)?;
+        }
+        IndexState::Unusable(reason) => anyhow::bail!(reason),
+    }
+    Ok(Engine::open(index)?)
+}
+
+/// Writes one JSON line on stdout.
+pub fn print_json_line<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    json::line(&mut out, value)?;
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! Reading the corpus: walk a folder, read each file by its format, clean scraped pages, and
+//! hand [`Article`]s to the passage stage.
+
+mod article;
+pub mod clean;
+mod format;
+pub mod json;
+mod read;
+mod walk;
+
+pub use article::Article;
+pub use clean::{clean_page, CleanPage, Furniture};
+pub use format::Format;
+pub use read::{read_articles, Quiet, ReadObserver};
+pub use walk::{corpus_files, CorpusFile};

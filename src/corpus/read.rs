@@ -1,0 +1,240 @@
+//! Reads one corpus file into articles, whatever its format, reporting bytes read for progress
+//! and naming every record it has to skip.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use flate2::read::MultiGzDecoder;
+use serde_json::Value;
+
+use super::clean::{clean_page, Furniture};
+use super::json::{article_from_value, single_article_from_value};
+use super::{Article, CorpusFile, Format};
+use crate::error::{Error, Result};
+
+/// What reading reports along the way.
+pub trait ReadObserver {
+    /// `n` more bytes of the file were read from disk.
+    fn bytes_read(&self, _n: u64) {}
+    /// A record was skipped; the rest of the file goes on.
+    fn skipped(&self, _error: &Error) {}
+}
+
+/// An observer that ignores everything.
+pub struct Quiet;
+impl ReadObserver for Quiet {}
+
+/// Reads `file`, handing each article to `emit`. A file that cannot be read at all is an
+/// error; a malformed record is reported to `observer` and skipped.
+pub fn read_articles(
+    file: &CorpusFile,
+    furniture: &Furniture,
+    observer: &dyn ReadObserver,
+    emit: &mut dyn FnMut(Article),
+) -> Result<()> {
+    let opened = File::open(&file.path).map_err(|source| read_error(&file.path, source))?;
+    let reader = Counting {
+        inner: opened,
+        observer,
+    };
+    match file.format {
+        Format::Page => read_page(reader, file, furniture, emit),
+        Format::Json => read_json(reader, file, emit),
+        Format::JsonLines => read_json_lines(BufReader::new(reader), file, observer, emit),
+        Format::JsonLinesGz => {
+            let decoder = MultiGzDecoder::new(BufReader::new(reader));
+            read_json_lines(BufReader::new(decoder), file, observer, emit)
+        }
+    }
+}
+
+fn read_page(
+    mut reader: impl Read,
+    file: &CorpusFile,
+    furniture: &Furniture,
+    emit: &mut dyn FnMut(Article),
+) -> Result<()> {
+    let text = read_text(&mut reader, &file.path)?;
+    let page = clean_page(&text, furniture);
+    emit(Article {
+        id: file.relative.clone(),
+        title: page.title.unwrap_or_default(),
+        source: page.source,
+        paragraphs: page.paragraphs,
+        ..Article::default()
+    });
+    Ok(())
+}
+
+fn read_json(mut reader: impl Read, file: &CorpusFile, emit: &mut dyn FnMut(Article)) -> Result<()> {
+    let text = read_text(&mut reader, &file.path)?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| malformed(&file.path, e))?;
+    match value {
+        Value::Array(records) => {
+            for (index, record) in records.into_iter().enumerate() {
+                let article = article_from_value(record, &file.relative, index + 1)
+                    .map_err(|m| malformed(&file.path, m))?;
+                emit(article);
+            }
+        }
+        record => emit(single_article_from_value(record, &file.relative).map_err(|m| malformed(&file.path, m))?),
+    }
+    Ok(())
+}
+
+fn read_json_lines(
+    reader: impl BufRead,
+    file: &CorpusFile,
+    observer: &dyn ReadObserver,
+    emit: &mut dyn FnMut(Article),
+) -> Result<()> {
+    for (index, line) in reader.split(b'\n').enumerate() {
+        let line_number = index + 1;
+        let line = line.map_err(|source| read_error(&file.path, source))?;
+        let parsed = parse_line(&line, &file.relative, line_number);
+        match parsed {
+            Ok(Some(article)) => emit(article),
+            Ok(None) => {}
+            Err(message) => observer.skipped(&Error::Malformed {
+                path: file.path.clone(),
+                message: format!("line {line_number}: {message}"),
+            }),
+        }
+    }
+    Ok(())
+}
+
+fn parse_line(line: &[u8], file_id: &str, line_number: usize) -> Result<Option<Article>, String> {
+    let text = std::str::from_utf8(line).map_err(|_| "not valid UTF-8".to_string())?;
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    article_from_value(value, file_id, line_number).map(Some)
+}
+
+fn read_text(reader: &mut impl Read, path: &Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|source| read_error(path, source))?;
+    let text = String::from_utf8(bytes).map_err(|_| malformed(path, "not valid UTF-8 text"))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+fn read_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Read {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn malformed(path: &Path, message: impl ToString) -> Error {
+    Error::Malformed {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    }
+}
+
+/// Counts the bytes read from disk for the progress bar.
+struct Counting<'a, R> {
+    inner: R,
+    observer: &'a dyn ReadObserver,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.observer.bytes_read(n as u64);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::io::Write;
+
+    use super::*;
+    use crate::corpus::corpus_files;
+
+    #[derive(Default)]
+    struct Recorder {
+        bytes: RefCell<u64>,
+        skipped: RefCell<Vec<String>>,
+    }
+    impl ReadObserver for Recorder {
+        fn bytes_read(&self, n: u64) {
+            *self.bytes.borrow_mut() += n;
+        }
+        fn skipped(&self, error: &Error) {
+            self.skipped.borrow_mut().push(error.to_string());
+        }
+    }
+
+    fn read_dir(dir: &Path, recorder: &Recorder) -> Vec<std::result::Result<Vec<Article>, String>> {
+        let furniture = Furniture::builtin();
+        corpus_files(dir, |e| panic!("{e}"))
+            .unwrap()
+            .iter()
+            .map(|file| {
+                let mut articles = Vec::new();
+                read_articles(file, &furniture, recorder, &mut |a| articles.push(a))
+                    .map(|()| articles)
+                    .map_err(|e| e.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_format_and_skips_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = "{\"id\":\"a\",\"title\":\"Một\",\"summary\":\"Tóm tắt một.\"}\nnot json\n\n{\"title\":\"Ba\"}\n";
+        std::fs::write(dir.path().join("feed.jsonl"), lines).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(lines.as_bytes()).unwrap();
+        std::fs::write(dir.path().join("feed2.jsonl.gz"), gz.finish().unwrap()).unwrap();
+        std::fs::write(dir.path().join("one.json"), "{\"title\":\"Một bài\",\"body\":\"Nội dung.\"}").unwrap();
+        std::fs::write(dir.path().join("many.json"), "[{\"id\":1,\"title\":\"A\"},{\"title\":\"B\"}]").unwrap();
+
+        let recorder = Recorder::default();
+        let results = read_dir(dir.path(), &recorder);
+        let ids: Vec<Vec<String>> = results
+            .into_iter()
+            .map(|r| r.unwrap().into_iter().map(|a| a.id).collect())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                vec!["feed.jsonl#a", "feed.jsonl#4"],
+                vec!["feed2.jsonl.gz#a", "feed2.jsonl.gz#4"],
+                vec!["many.json#1", "many.json#2"],
+                vec!["one.json"],
+            ]
+        );
+        let skipped = recorder.skipped.borrow();
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert!(skipped[0].contains("feed.jsonl: line 2"), "{}", skipped[0]);
+        let total: u64 = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().len())
+            .sum();
+        assert_eq!(*recorder.bytes.borrow(), total);
+    }
+
+    #[test]
+    fn a_broken_json_file_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bad.json"), "{\"title\": ").unwrap();
+        std::fs::write(dir.path().join("bad.txt"), [0xff, 0xfe, 0x41]).unwrap();
+        let results = read_dir(dir.path(), &Recorder::default());
+        let errors: Vec<String> = results.into_iter().map(|r| r.unwrap_err()).collect();
+        assert!(errors[0].contains("bad.json"), "{}", errors[0]);
+        assert!(errors[1].contains("bad.txt: not valid UTF-8"), "{}", errors[1]);
+    }
+}

@@ -1,0 +1,96 @@
+//! Finds the corpus files under a folder, recursively, in a stable order.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::Format;
+use crate::error::{Error, Result};
+
+/// One file of the corpus.
+#[derive(Clone, Debug)]
+pub struct CorpusFile {
+    pub path: PathBuf,
+    /// Path relative to the corpus folder with `/` separators: the article id's prefix.
+    pub relative: String,
+    pub format: Format,
+    pub size: u64,
+}
+
+/// Every readable corpus file under `root`, sorted by relative path. Unreadable folder entries
+/// are reported through `on_error` and skipped.
+pub fn corpus_files(root: &Path, mut on_error: impl FnMut(Error)) -> Result<Vec<CorpusFile>> {
+    if !root.is_dir() {
+        return Err(Error::NoCorpus(root.to_path_buf()));
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                on_error(Error::Read {
+                    path,
+                    source: err.into(),
+                });
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(format) = Format::of(entry.path()) else {
+            continue;
+        };
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        files.push(CorpusFile {
+            relative: relative_id(root, entry.path()),
+            path: entry.into_path(),
+            format,
+            size,
+        });
+    }
+    Ok(files)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn relative_id(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_recursively_in_order_and_skips_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("b/c")).unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        for name in ["b/c/x.jsonl.gz", "a.txt", "b/y.json", "notes.md", ".git/z.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let files = corpus_files(dir.path(), |e| panic!("{e}")).unwrap();
+        let ids: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "b/c/x.jsonl.gz", "b/y.json"]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error() {
+        let err = corpus_files(Path::new("/no/such/corpus"), |_| {}).unwrap_err();
+        assert!(matches!(err, Error::NoCorpus(_)));
+    }
+}

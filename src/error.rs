@@ -1,0 +1,38 @@
+//! The library's error type: every failure a user or a file can cause, with what it concerns.
+
+use std::path::PathBuf;
+
+/// Errors of the vnsearch library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {message}", path.display())]
+    Malformed { path: PathBuf, message: String },
+    #[error("corpus folder {} does not exist", .0.display())]
+    NoCorpus(PathBuf),
+    #[error("no index at {}", .0.display())]
+    NoIndex(PathBuf),
+    #[error("the index at {} is damaged ({reason}); rebuild it with `vnsearch index`", path.display())]
+    DamagedIndex { path: PathBuf, reason: String },
+    #[error("the index at {} was built by another version of vnsearch (format {found}, expected {expected}); rebuild it with `vnsearch index`", path.display())]
+    OldIndex {
+        path: PathBuf,
+        found: String,
+        expected: String,
+    },
+    #[error("the index at {} is being written by another vnsearch process; try again when it has finished", .0.display())]
+    IndexLocked(PathBuf),
+    #[error("the query is empty: give at least one word")]
+    EmptyQuery,
+    #[error("no article {0:?} in the index")]
+    NoArticle(String),
+    #[error(transparent)]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Result with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,209 @@
+//! Builds the index from a corpus folder: read → clean → passages → analyzed documents, in one
+//! commit, so a failure part-way leaves the previous index as it was.
+
+use std::path::Path;
+use std::time::Instant;
+
+use tantivy::{doc, Index, IndexWriter, TantivyDocument, TantivyError};
+
+use super::open::{has_index, index_state, IndexState};
+use super::schema::{schema, Fields, FORMAT_VERSION};
+use crate::analysis;
+use crate::corpus::{corpus_files, read_articles, Article, CorpusFile, Furniture, ReadObserver};
+use crate::error::{Error, Result};
+use crate::passage::passages;
+
+/// Memory for tantivy's indexing threads, shared between them.
+const WRITER_MEMORY: usize = 256 * 1024 * 1024;
+
+/// What building reports along the way, for a progress bar and warnings.
+pub trait BuildObserver: ReadObserver {
+    /// About to read `files`, `total_bytes` in all.
+    fn started(&self, _files: usize, _total_bytes: u64) {}
+    /// A whole file was skipped.
+    fn file_skipped(&self, error: &Error) {
+        self.skipped(error);
+    }
+    /// Reading is done; the index is being committed.
+    fn committing(&self) {}
+}
+
+/// Figures of one build.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BuildStats {
+    pub files: usize,
+    pub skipped_files: usize,
+    pub skipped_records: usize,
+    pub articles: usize,
+    pub passages: usize,
+    pub seconds: f64,
+}
+
+/// Indexes every article under `corpus` into the index at `index_dir`, replacing what it held.
+pub fn build_index(corpus: &Path, index_dir: &Path, observer: &dyn BuildObserver) -> Result<BuildStats> {
+    let started = Instant::now();
+    let counting = Counting::new(observer);
+    let files = corpus_files(corpus, |e| counting.skipped(&e))?;
+    if files.is_empty() {
+        return Err(Error::Malformed {
+            path: corpus.to_path_buf(),
+            message: "no article files found (looked for .txt, .json, .jsonl, .ndjson, .jsonl.gz)".into(),
+        });
+    }
+    let index = prepare_index(index_dir)?;
+    let fields = Fields::of(&index.schema())?;
+    let mut writer: IndexWriter = index
+        .writer(WRITER_MEMORY)
+        .map_err(|e| locked_or(e, index_dir))?;
+    writer.delete_all_documents()?;
+
+    observer.started(files.len(), files.iter().map(|f| f.size).sum());
+    let mut stats = BuildStats {
+        files: files.len(),
+        ..BuildStats::default()
+    };
+    let furniture = Furniture::builtin();
+    for file in &files {
+        index_file(file, &furniture, &fields, &writer, &counting, &mut stats)?;
+    }
+    observer.committing();
+    let mut commit = writer.prepare_commit()?;
+    commit.set_payload(FORMAT_VERSION);
+    commit.commit()?;
+    writer.wait_merging_threads()?;
+    stats.skipped_records = counting.records.get();
+    stats.seconds = started.elapsed().as_secs_f64();
+    Ok(stats)
+}
+
+fn index_file(
+    file: &CorpusFile,
+    furniture: &Furniture,
+    fields: &Fields,
+    writer: &IndexWriter,
+    observer: &Counting,
+    stats: &mut BuildStats,
+) -> Result<()> {
+    let mut failure = None;
+    let read = read_articles(file, furniture, observer, &mut |article| {
+        if failure.is_none() {
+            match add_article(&article, fields, writer) {
+                Ok(count) => {
+                    stats.articles += 1;
+                    stats.passages += count;
+                }
+                Err(err) => failure = Some(err),
+            }
+        }
+    });
+    if let Some(err) = failure {
+        return Err(err);
+    }
+    if let Err(err) = read {
+        stats.skipped_files += 1;
+        observer.inner.file_skipped(&err);
+    }
+    Ok(())
+}
+
+/// Adds one document per passage of `article`; returns how many.
+fn add_article(article: &Article, fields: &Fields, writer: &IndexWriter) -> Result<usize> {
+    let texts = passages(article);
+    for (number, text) in texts.iter().enumerate() {
+        let mut document: TantivyDocument = doc!(
+            fields.article => article.id.as_str(),
+            fields.passage => (number + 1) as u64,
+            fields.text => text.as_str(),
+            fields.text_folded => text.as_str(),
+            fields.title => article.title.as_str(),
+            fields.title_folded => article.title.as_str(),
+        );
+        let optional = [
+            (fields.date, &article.date),
+            (fields.source, &article.source),
+            (fields.url, &article.url),
+        ];
+        for (field, value) in optional {
+            if let Some(value) = value {
+                document.add_text(field, value);
+            }
+        }
+        writer.add_document(document)?;
+    }
+    Ok(texts.len())
+}
+
+/// Opens the index at `dir` for rewriting, or creates it; an index of another format or a
+/// damaged one is cleared first (it cannot be queried anyway).
+fn prepare_index(dir: &Path) -> Result<Index> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    if let IndexState::Unusable(_) = index_state(dir) {
+        remove_index_files(dir)?;
+    }
+    let index = if has_index(dir) {
+        Index::open_in_dir(dir)?
+    } else {
+        Index::create_in_dir(dir, schema())?
+    };
+    analysis::register(&index);
+    Ok(index)
+}
+
+/// Removes the files tantivy keeps in `dir`, and nothing else.
+fn remove_index_files(dir: &Path) -> Result<()> {
+    const SEGMENT_EXTENSIONS: &[&str] = &["idx", "pos", "term", "store", "fast", "fieldnorm", "del"];
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let extension = Path::new(&name).extension().and_then(|e| e.to_str()).unwrap_or("");
+        let owned = name == "meta.json"
+            || name == ".managed.json"
+            || name.starts_with(".tantivy")
+            || SEGMENT_EXTENSIONS.contains(&extension);
+        if owned {
+            std::fs::remove_file(entry.path()).map_err(|source| Error::Read {
+                path: entry.path(),
+                source,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn locked_or(error: TantivyError, dir: &Path) -> Error {
+    match error {
+        TantivyError::LockFailure(..) => Error::IndexLocked(dir.to_path_buf()),
+        other => Error::Tantivy(other),
+    }
+}
+
+/// Passes reports on to the caller's observer, counting skipped records.
+struct Counting<'a> {
+    inner: &'a dyn BuildObserver,
+    records: std::cell::Cell<usize>,
+}
+
+impl<'a> Counting<'a> {
+    fn new(inner: &'a dyn BuildObserver) -> Self {
+        Counting {
+            inner,
+            records: std::cell::Cell::new(0),
+        }
+    }
+}
+
+impl ReadObserver for Counting<'_> {
+    fn bytes_read(&self, n: u64) {
+        self.inner.bytes_read(n);
+    }
+    fn skipped(&self, error: &Error) {
+        self.records.set(self.records.get() + 1);
+        self.inner.skipped(error);
+    }
+}

@@ -1,0 +1,9 @@
+//! The tantivy index on disk: schema, building from a corpus, opening for search.
+
+mod build;
+mod open;
+pub mod schema;
+
+pub use build::{build_index, BuildObserver, BuildStats};
+pub use open::{has_index, index_state, open_index, IndexState, VnIndex};
+pub use schema::{Fields, FORMAT_VERSION};

@@ -1,0 +1,102 @@
+//! Cuts a long paragraph at sentence boundaries (UAX #29) into chunks of a few sentences, and a
+//! run-on sentence at spaces, never inside a word.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A paragraph up to this many bytes stays one passage.
+pub const MAX_CHARS: usize = 900;
+/// Chunks of a long paragraph aim at about this many bytes (3-5 Vietnamese sentences).
+pub const TARGET_CHARS: usize = 500;
+/// A last chunk smaller than this joins the one before it.
+const MIN_TAIL: usize = 150;
+
+/// `text` as one passage, or cut into several when longer than [`MAX_CHARS`].
+pub fn split_long(text: &str) -> Vec<String> {
+    let text = text.trim();
+    if text.len() <= MAX_CHARS {
+        return vec![text.to_string()];
+    }
+    let mut chunks: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut end = 0;
+    for (at, piece) in pieces(text) {
+        if end > start && at + piece.len() - start > TARGET_CHARS {
+            chunks.push(&text[start..end]);
+            start = at;
+        }
+        end = at + piece.len();
+    }
+    chunks.push(&text[start..]);
+    merge_small_tail(text, &mut chunks);
+    chunks.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// Sentences, with any sentence longer than the target cut further at spaces.
+fn pieces(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for (at, sentence) in text.split_sentence_bound_indices() {
+        if sentence.len() <= TARGET_CHARS {
+            out.push((at, sentence));
+        } else {
+            out.extend(
+                sentence
+                    .split_word_bound_indices()
+                    .map(|(i, w)| (at + i, w)),
+            );
+        }
+    }
+    out
+}
+
+fn merge_small_tail<'a>(text: &'a str, chunks: &mut Vec<&'a str>) {
+    if chunks.len() < 2 || chunks[chunks.len() - 1].len() >= MIN_TAIL {
+        return;
+    }
+    let (Some(last), Some(previous)) = (chunks.pop(), chunks.pop()) else {
+        return;
+    };
+    let from = previous.as_ptr() as usize - text.as_ptr() as usize;
+    let to = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+    chunks.push(&text[from..to]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SENTENCE: &str = "Thành phố quyết liệt triển khai các nghị quyết chiến lược, kết luận của Trung ương, Bộ Chính trị trong thời gian gần đây.";
+
+    fn assert_cut(text: &str) -> Vec<String> {
+        let chunks = split_long(text);
+        for chunk in &chunks {
+            assert!(chunk.len() <= MAX_CHARS, "chunk too long: {}", chunk.len());
+            assert!(!chunk.is_empty());
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let rejoined = chunks.join(" ");
+        assert_eq!(rejoined.split_whitespace().collect::<Vec<_>>(), words, "no word lost or cut");
+        chunks
+    }
+
+    #[test]
+    fn short_text_is_one_passage() {
+        assert_eq!(assert_cut(SENTENCE), [SENTENCE]);
+    }
+
+    #[test]
+    fn long_text_is_cut_between_sentences() {
+        let text = [SENTENCE; 20].join(" ");
+        let chunks = assert_cut(&text);
+        assert!(chunks.len() > 3);
+        for chunk in &chunks {
+            assert!(chunk.starts_with("Thành phố") && chunk.ends_with("gần đây."), "{chunk}");
+        }
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_cut_at_spaces() {
+        let text = "chuyển đổi số ".repeat(200);
+        let chunks = assert_cut(&text);
+        assert!(chunks.len() > 3);
+    }
+}

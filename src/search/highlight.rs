@@ -1,0 +1,95 @@
+//! Which bytes of a stored text to highlight for a query: every word whose folded form the
+//! query asks for (so a folded-only match shows why it matched), phrases only where the whole
+//! phrase stands, and neighbouring highlighted words joined into one range.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::query::{Group, QueryPlan};
+use crate::analysis::analyze;
+
+/// Byte ranges of `text` to highlight for `plan`, sorted, not overlapping.
+pub fn highlights(text: &str, plan: &QueryPlan) -> Vec<Range<usize>> {
+    let words = analyze(text);
+    let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    let single: HashSet<&str> = plan
+        .groups
+        .iter()
+        .filter_map(|g| match g {
+            Group::Word(w) => Some(w.folded.as_str()),
+            Group::Phrase(_) => None,
+        })
+        .collect();
+    let mut marked = vec![false; words.len()];
+    for (i, word) in folded.iter().enumerate() {
+        marked[i] = single.contains(word);
+    }
+    for group in &plan.groups {
+        if let Group::Phrase(phrase) = group {
+            let wanted: Vec<&str> = phrase.iter().map(|w| w.folded.as_str()).collect();
+            mark_phrase(&folded, &wanted, &mut marked);
+        }
+    }
+    join_neighbours(text, &words.iter().map(|w| w.range.clone()).collect::<Vec<_>>(), &marked)
+}
+
+fn mark_phrase(folded: &[&str], wanted: &[&str], marked: &mut [bool]) {
+    if wanted.is_empty() || folded.len() < wanted.len() {
+        return;
+    }
+    for start in 0..=folded.len() - wanted.len() {
+        if folded[start..start + wanted.len()] == *wanted {
+            marked[start..start + wanted.len()].fill(true);
+        }
+    }
+}
+
+/// Marked words separated only by spaces become one range: "Hà Nội", not "Hà" and "Nội".
+fn join_neighbours(text: &str, ranges: &[Range<usize>], marked: &[bool]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (range, _) in ranges.iter().zip(marked).filter(|(_, &m)| m) {
+        match out.last_mut() {
+            Some(last) if text[last.end..range.start].trim().is_empty() => last.end = range.end,
+            _ => out.push(range.clone()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_highlights(text: &str, query: &str, expected: &[&str]) {
+        let got: Vec<&str> = highlights(text, &QueryPlan::parse(query))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, expected, "highlights of {query:?} in {text:?}");
+    }
+
+    #[test]
+    fn highlights_words_as_written() {
+        let text = "Thành uỷ Hà Nội, HÐND và UBND TP Hà Nội";
+        assert_highlights(text, "ha noi", &["Hà Nội", "Hà Nội"]);
+        assert_highlights(text, "Thành ủy", &["Thành uỷ"]);
+        assert_highlights(text, "hdnd", &["HÐND"]);
+    }
+
+    #[test]
+    fn highlights_folded_matches_of_accented_queries() {
+        assert_highlights("Ban Chấp hành để bàn việc", "bàn", &["Ban", "bàn"]);
+    }
+
+    #[test]
+    fn phrases_only_where_whole() {
+        let text = "Nội dung của Hà Giang và Hà Nội";
+        assert_highlights(text, "\"hà nội\"", &["Hà Nội"]);
+    }
+
+    #[test]
+    fn highlights_nfd_text_at_its_own_offsets() {
+        let nfd = "Thu\u{309} đô Ha\u{300} No\u{323}\u{302}i";
+        assert_highlights(nfd, "Hà Nội", &["Ha\u{300} No\u{323}\u{302}i"]);
+    }
+}

@@ -1,0 +1,61 @@
+//! What a search hands to the output stage: ranked passages with their article's metadata and
+//! the byte ranges to highlight.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// One ranked passage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// 1-based rank in the result list.
+    pub rank: usize,
+    pub score: f32,
+    /// Article id (see [`crate::corpus::Article::id`]).
+    pub article: String,
+    /// Passage number within the article, from 1, as `vnsearch show` numbers them.
+    pub passage: u64,
+    pub title: String,
+    /// The passage as written in the source.
+    pub text: String,
+    /// Byte ranges of `text` to highlight, as `[start, end)` pairs.
+    #[serde(serialize_with = "ranges")]
+    pub highlights: Vec<Range<usize>>,
+    /// Byte ranges of `title` to highlight.
+    #[serde(serialize_with = "ranges")]
+    pub title_highlights: Vec<Range<usize>>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The result of one search.
+#[derive(Clone, Debug, Default)]
+pub struct SearchOutcome {
+    pub hits: Vec<Hit>,
+    /// No passage had every word, so these are passages with any of them.
+    pub relaxed: bool,
+}
+
+/// One article read back from the index, for `vnsearch show`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleView {
+    pub article: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// `(number, text)` in reading order.
+    pub passages: Vec<PassageView>,
+}
+
+/// One numbered passage of an [`ArticleView`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PassageView {
+    pub passage: u64,
+    pub text: String,
+}
+
+fn ranges<S: serde::Serializer>(ranges: &[Range<usize>], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(ranges.iter().map(|r| [r.start, r.end]))
+}

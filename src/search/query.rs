@@ -1,0 +1,193 @@
+//! User text → tantivy query. Words are matched in the folded form, so a query typed without
+//! accents finds accented text; a query typed with accents also scores the accented form, so
+//! exact-accent matches rank above folded-only ones. Adjacent query words score again as a
+//! phrase; a quoted phrase must match as a phrase; the title lifts, the passage text ranks.
+
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use crate::analysis::{analyze, Word};
+use crate::index::Fields;
+
+/// Weight of an exact-accent match over a folded one, for queries typed with accents.
+pub const ACCENT_BOOST: f32 = 2.0;
+/// Weight of two query words found side by side in the passage.
+pub const ADJACENT_BOOST: f32 = 1.0;
+/// Weight of a match in the article's title relative to one in the passage.
+pub const TITLE_BOOST: f32 = 0.4;
+
+/// A parsed query: what the user asked for, before it becomes a tantivy query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryPlan {
+    pub groups: Vec<Group>,
+    /// The user typed Vietnamese marks somewhere: prefer exact-accent matches.
+    pub accented: bool,
+}
+
+/// One required part of a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// A bare word.
+    Word(Word),
+    /// A quoted phrase of two or more words.
+    Phrase(Vec<Word>),
+}
+
+/// Whether every group must match, or any one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    All,
+    Any,
+}
+
+impl QueryPlan {
+    /// Parses user text: `"quoted words"` (straight or curly quotes) form phrases.
+    pub fn parse(text: &str) -> QueryPlan {
+        let mut groups = Vec::new();
+        for (index, part) in text.split(['"', '“', '”']).enumerate() {
+            let words = analyze(part);
+            let quoted = index % 2 == 1;
+            if quoted && words.len() > 1 {
+                groups.push(Group::Phrase(words));
+            } else {
+                groups.extend(words.into_iter().map(Group::Word));
+            }
+        }
+        let accented = groups.iter().flat_map(Group::words).any(Word::is_marked);
+        QueryPlan { groups, accented }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The tantivy query for this plan.
+    pub fn to_query(&self, fields: &Fields, mode: Mode) -> Box<dyn Query> {
+        let occur = match mode {
+            Mode::All => Occur::Must,
+            Mode::Any => Occur::Should,
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = self
+            .groups
+            .iter()
+            .map(|group| (occur, self.group_query(group, fields)))
+            .collect();
+        for pair in self.groups.windows(2) {
+            if let [Group::Word(a), Group::Word(b)] = pair {
+                let adjacent = self.phrase_in(&[a.clone(), b.clone()], fields.text, fields.text_folded);
+                clauses.push((Occur::Should, boost(adjacent, ADJACENT_BOOST)));
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// A group matches in the passage text or the title; the title weighs less.
+    fn group_query(&self, group: &Group, fields: &Fields) -> Box<dyn Query> {
+        let (in_text, in_title) = match group {
+            Group::Word(word) => (
+                self.word_in(word, fields.text, fields.text_folded),
+                self.word_in(word, fields.title, fields.title_folded),
+            ),
+            Group::Phrase(words) => (
+                self.phrase_in(words, fields.text, fields.text_folded),
+                self.phrase_in(words, fields.title, fields.title_folded),
+            ),
+        };
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, in_text),
+            (Occur::Should, boost(in_title, TITLE_BOOST)),
+        ]))
+    }
+
+    fn word_in(&self, word: &Word, accented: Field, folded: Field) -> Box<dyn Query> {
+        let folded_query = term_query(folded, &word.folded);
+        self.with_accented(folded_query, || term_query(accented, &word.accented))
+    }
+
+    fn phrase_in(&self, words: &[Word], accented: Field, folded: Field) -> Box<dyn Query> {
+        let folded_query = phrase_query(folded, words.iter().map(|w| w.folded.as_str()));
+        self.with_accented(folded_query, || {
+            phrase_query(accented, words.iter().map(|w| w.accented.as_str()))
+        })
+    }
+
+    /// The folded query alone, or with the accented one as a boosted alternative.
+    fn with_accented(
+        &self,
+        folded: Box<dyn Query>,
+        accented: impl FnOnce() -> Box<dyn Query>,
+    ) -> Box<dyn Query> {
+        if !self.accented {
+            return folded;
+        }
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, folded),
+            (Occur::Should, boost(accented(), ACCENT_BOOST)),
+        ]))
+    }
+}
+
+impl Group {
+    pub fn words(&self) -> &[Word] {
+        match self {
+            Group::Word(word) => std::slice::from_ref(word),
+            Group::Phrase(words) => words,
+        }
+    }
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn phrase_query<'a>(field: Field, words: impl Iterator<Item = &'a str>) -> Box<dyn Query> {
+    let terms: Vec<Term> = words.map(|w| Term::from_field_text(field, w)).collect();
+    match terms.as_slice() {
+        [single] => Box::new(TermQuery::new(single.clone(), IndexRecordOption::WithFreqs)),
+        _ => Box::new(PhraseQuery::new(terms)),
+    }
+}
+
+fn boost(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, weight))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(text: &str) -> Vec<String> {
+        QueryPlan::parse(text)
+            .groups
+            .iter()
+            .map(|g| match g {
+                Group::Word(w) => w.folded.clone(),
+                Group::Phrase(ws) => {
+                    let words: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+                    format!("\"{}\"", words.join(" "))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_words_and_quoted_phrases() {
+        assert_eq!(shape("ha noi"), ["ha", "noi"]);
+        assert_eq!(shape("\"Thành uỷ Hà Nội\" chuyển đổi"), ["\"thanh uy ha noi\"", "chuyen", "doi"]);
+        assert_eq!(shape("“Tô Lâm” “x"), ["\"to lam\"", "x"]);
+        assert_eq!(shape("\"bàn\""), ["ban"]);
+        assert!(QueryPlan::parse(" , … \"\" ").is_empty());
+    }
+
+    #[test]
+    fn accents_typed_anywhere_mark_the_query() {
+        assert!(!QueryPlan::parse("thanh uy ha noi").accented);
+        assert!(QueryPlan::parse("Ban chấp hành").accented);
+        assert!(QueryPlan::parse("HĐND").accented);
+        assert!(!QueryPlan::parse("hdnd").accented);
+    }
+}
