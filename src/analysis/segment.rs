@@ -72,7 +72,9 @@ mod tests {
     fn splits_syllables_at_spaces_and_punctuation() {
         assert_words(
             "Tổng Bí thư Tô Lâm nhấn mạnh, với sự chỉ đạo…",
-            &["Tổng", "Bí", "thư", "Tô", "Lâm", "nhấn", "mạnh", "với", "sự", "chỉ", "đạo"],
+            &[
+                "Tổng", "Bí", "thư", "Tô", "Lâm", "nhấn", "mạnh", "với", "sự", "chỉ", "đạo",
+            ],
         );
     }
 
@@ -86,7 +88,9 @@ mod tests {
     fn keeps_numbers_whole_but_splits_codes() {
         assert_words(
             "16.765/16.765 chi bộ, tăng 7,63% theo 341-KH/TU",
-            &["16.765", "16.765", "chi", "bộ", "tăng", "7,63", "theo", "341", "KH", "TU"],
+            &[
+                "16.765", "16.765", "chi", "bộ", "tăng", "7,63", "theo", "341", "KH", "TU",
+            ],
         );
         assert_words("T.Ư Đảng, HĐND-UBND", &["T", "Ư", "Đảng", "HĐND", "UBND"]);
     }

@@ -74,8 +74,10 @@ mod tests {
             assert_eq!(token.position, got.len());
             got.push((token.text.clone(), token.offset_from, token.offset_to));
         }
-        let expected: Vec<(String, usize, usize)> =
-            expected.iter().map(|&(t, a, b)| (t.to_string(), a, b)).collect();
+        let expected: Vec<(String, usize, usize)> = expected
+            .iter()
+            .map(|&(t, a, b)| (t.to_string(), a, b))
+            .collect();
         assert_eq!(got, expected);
     }
 

@@ -34,7 +34,8 @@ pub struct EvalArgs {
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let judgments = Judgments::parse(&text).with_context(|| format!("in {}", args.file.display()))?;
+    let judgments =
+        Judgments::parse(&text).with_context(|| format!("in {}", args.file.display()))?;
     let engine = super::search::open_or_build(&args.paths)?;
     let report = evaluate(&engine, &judgments, args.k)?;
     if args.json {

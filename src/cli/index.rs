@@ -42,7 +42,11 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
 pub fn build(corpus: &Path, index: &Path, quiet: bool) -> anyhow::Result<BuildStats> {
     let progress = Progress::new(quiet);
     let stats = build_index(corpus, index, &progress).with_context(|| {
-        format!("indexing {} into {} failed", corpus.display(), index.display())
+        format!(
+            "indexing {} into {} failed",
+            corpus.display(),
+            index.display()
+        )
     });
     progress.finish();
     stats

@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Args;
 use vnsearch::index::{index_state, IndexState};
 use vnsearch::output::{json, Terminal};
-use vnsearch::search::{Engine, DEFAULT_LIMIT};
+use vnsearch::search::{Engine, QueryPlan, DEFAULT_LIMIT};
 
 use super::Paths;
 
@@ -37,7 +37,7 @@ pub struct SearchArgs {
 
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     let query = args.query.join(" ");
-    if query.trim().is_empty() {
+    if QueryPlan::parse(&query).is_empty() {
         return Err(vnsearch::Error::EmptyQuery.into());
     }
     let engine = open_or_build(&args.paths)?;
@@ -45,13 +45,17 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
         .search(&query, args.limit)
         .with_context(|| format!("searching the index at {}", args.paths.index.display()))?;
     if outcome.relaxed {
-        eprintln!("vnsearch: no passage has every word of the query; showing passages with any of them");
+        eprintln!(
+            "vnsearch: no passage has every word of the query; showing passages with any of them"
+        );
     }
     if outcome.hits.is_empty() {
         eprintln!("vnsearch: no passage matches {query:?}");
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    let terminal = Terminal { color: super::stdout_color() };
+    let terminal = Terminal {
+        color: super::stdout_color(),
+    };
     for hit in &outcome.hits {
         if args.json {
             json::line(&mut out, hit)?;

@@ -31,7 +31,10 @@ pub fn run(args: ShowArgs) -> anyhow::Result<()> {
     if args.json {
         json::line(&mut out, &article)?;
     } else {
-        Terminal { color: super::stdout_color() }.article(&mut out, &article)?;
+        Terminal {
+            color: super::stdout_color(),
+        }
+        .article(&mut out, &article)?;
     }
     out.flush()?;
     Ok(())

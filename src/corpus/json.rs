@@ -91,14 +91,18 @@ mod tests {
 
     #[test]
     fn numeric_ids_and_missing_ids() {
-        assert_eq!(read(json!({"id": 21395276, "title": "x"})).id, "feed.jsonl#21395276");
+        assert_eq!(
+            read(json!({"id": 21395276, "title": "x"})).id,
+            "feed.jsonl#21395276"
+        );
         assert_eq!(read(json!({"title": "x"})).id, "feed.jsonl#7");
         assert_eq!(read(json!({"id": "", "title": "x"})).id, "feed.jsonl#7");
     }
 
     #[test]
     fn first_present_alias_wins_and_wrong_types_are_ignored() {
-        let article = read(json!({"summary": "", "description": "Mô tả", "title": 3, "body": null}));
+        let article =
+            read(json!({"summary": "", "description": "Mô tả", "title": 3, "body": null}));
         assert_eq!(article.paragraphs, ["Mô tả"]);
         assert_eq!(article.title, "3");
     }

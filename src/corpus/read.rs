@@ -57,9 +57,15 @@ fn read_page(
 ) -> Result<()> {
     let text = read_text(&mut reader, &file.path)?;
     let page = clean_page(&text, furniture);
+    let title = page.title.unwrap_or_else(|| {
+        page.paragraphs
+            .first()
+            .map(|p| headline_from(p))
+            .unwrap_or_default()
+    });
     emit(Article {
         id: file.relative.clone(),
-        title: page.title.unwrap_or_default(),
+        title,
         source: page.source,
         paragraphs: page.paragraphs,
         ..Article::default()
@@ -67,7 +73,11 @@ fn read_page(
     Ok(())
 }
 
-fn read_json(mut reader: impl Read, file: &CorpusFile, emit: &mut dyn FnMut(Article)) -> Result<()> {
+fn read_json(
+    mut reader: impl Read,
+    file: &CorpusFile,
+    emit: &mut dyn FnMut(Article),
+) -> Result<()> {
     let text = read_text(&mut reader, &file.path)?;
     let value: Value = serde_json::from_str(&text).map_err(|e| malformed(&file.path, e))?;
     match value {
@@ -78,7 +88,10 @@ fn read_json(mut reader: impl Read, file: &CorpusFile, emit: &mut dyn FnMut(Arti
                 emit(article);
             }
         }
-        record => emit(single_article_from_value(record, &file.relative).map_err(|m| malformed(&file.path, m))?),
+        record => emit(
+            single_article_from_value(record, &file.relative)
+                .map_err(|m| malformed(&file.path, m))?,
+        ),
     }
     Ok(())
 }
@@ -125,6 +138,19 @@ fn read_text(reader: &mut impl Read, path: &Path) -> Result<String> {
         Some(rest) => rest.to_string(),
         None => text,
     })
+}
+
+/// Words a title made from the first paragraph keeps, for pages scraped without their headline.
+const FALLBACK_TITLE_WORDS: usize = 14;
+
+/// The first words of `paragraph`, with "…" when cut.
+fn headline_from(paragraph: &str) -> String {
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    if words.len() <= FALLBACK_TITLE_WORDS {
+        return words.join(" ");
+    }
+    let cut = words[..FALLBACK_TITLE_WORDS].join(" ");
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', '…']))
 }
 
 fn read_error(path: &Path, source: std::io::Error) -> Error {
@@ -199,8 +225,16 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         gz.write_all(lines.as_bytes()).unwrap();
         std::fs::write(dir.path().join("feed2.jsonl.gz"), gz.finish().unwrap()).unwrap();
-        std::fs::write(dir.path().join("one.json"), "{\"title\":\"Một bài\",\"body\":\"Nội dung.\"}").unwrap();
-        std::fs::write(dir.path().join("many.json"), "[{\"id\":1,\"title\":\"A\"},{\"title\":\"B\"}]").unwrap();
+        std::fs::write(
+            dir.path().join("one.json"),
+            "{\"title\":\"Một bài\",\"body\":\"Nội dung.\"}",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("many.json"),
+            "[{\"id\":1,\"title\":\"A\"},{\"title\":\"B\"}]",
+        )
+        .unwrap();
 
         let recorder = Recorder::default();
         let results = read_dir(dir.path(), &recorder);
@@ -228,6 +262,15 @@ mod tests {
     }
 
     #[test]
+    fn a_page_without_headline_is_titled_by_its_first_words() {
+        assert_eq!(
+            headline_from("Quang cảnh Hội nghị lần thứ 23, Ban Chấp hành Đảng bộ Thành phố khóa XVII chủ trì hôm nay"),
+            "Quang cảnh Hội nghị lần thứ 23, Ban Chấp hành Đảng bộ Thành phố…"
+        );
+        assert_eq!(headline_from("Ngắn gọn."), "Ngắn gọn.");
+    }
+
+    #[test]
     fn a_broken_json_file_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("bad.json"), "{\"title\": ").unwrap();
@@ -235,6 +278,10 @@ mod tests {
         let results = read_dir(dir.path(), &Recorder::default());
         let errors: Vec<String> = results.into_iter().map(|r| r.unwrap_err()).collect();
         assert!(errors[0].contains("bad.json"), "{}", errors[0]);
-        assert!(errors[1].contains("bad.txt: not valid UTF-8"), "{}", errors[1]);
+        assert!(
+            errors[1].contains("bad.txt: not valid UTF-8"),
+            "{}",
+            errors[1]
+        );
     }
 }

@@ -80,7 +80,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("b/c")).unwrap();
         std::fs::create_dir_all(dir.path().join(".git")).unwrap();
-        for name in ["b/c/x.jsonl.gz", "a.txt", "b/y.json", "notes.md", ".git/z.txt"] {
+        for name in [
+            "b/c/x.jsonl.gz",
+            "a.txt",
+            "b/y.json",
+            "notes.md",
+            ".git/z.txt",
+        ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
         let files = corpus_files(dir.path(), |e| panic!("{e}")).unwrap();

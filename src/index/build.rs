@@ -40,14 +40,19 @@ pub struct BuildStats {
 }
 
 /// Indexes every article under `corpus` into the index at `index_dir`, replacing what it held.
-pub fn build_index(corpus: &Path, index_dir: &Path, observer: &dyn BuildObserver) -> Result<BuildStats> {
+pub fn build_index(
+    corpus: &Path,
+    index_dir: &Path,
+    observer: &dyn BuildObserver,
+) -> Result<BuildStats> {
     let started = Instant::now();
     let counting = Counting::new(observer);
     let files = corpus_files(corpus, |e| counting.skipped(&e))?;
     if files.is_empty() {
         return Err(Error::Malformed {
             path: corpus.to_path_buf(),
-            message: "no article files found (looked for .txt, .json, .jsonl, .ndjson, .jsonl.gz)".into(),
+            message: "no article files found (looked for .txt, .json, .jsonl, .ndjson, .jsonl.gz)"
+                .into(),
         });
     }
     let index = prepare_index(index_dir)?;
@@ -154,14 +159,18 @@ fn prepare_index(dir: &Path) -> Result<Index> {
 
 /// Removes the files tantivy keeps in `dir`, and nothing else.
 fn remove_index_files(dir: &Path) -> Result<()> {
-    const SEGMENT_EXTENSIONS: &[&str] = &["idx", "pos", "term", "store", "fast", "fieldnorm", "del"];
+    const SEGMENT_EXTENSIONS: &[&str] =
+        &["idx", "pos", "term", "store", "fast", "fieldnorm", "del"];
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
         path: dir.to_path_buf(),
         source,
     })?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let extension = Path::new(&name).extension().and_then(|e| e.to_str()).unwrap_or("");
+        let extension = Path::new(&name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("");
         let owned = name == "meta.json"
             || name == ".managed.json"
             || name.starts_with(".tantivy")

@@ -47,7 +47,11 @@ pub fn open_index(path: &Path) -> Result<VnIndex> {
     if payload != FORMAT_VERSION {
         return Err(Error::OldIndex {
             path: path.to_path_buf(),
-            found: if payload.is_empty() { "none".into() } else { payload },
+            found: if payload.is_empty() {
+                "none".into()
+            } else {
+                payload
+            },
             expected: FORMAT_VERSION.to_string(),
         });
     }

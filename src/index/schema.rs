@@ -1,8 +1,8 @@
 //! The index schema: field names defined once, and the format version stored with every index.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
 };
 
 use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER};

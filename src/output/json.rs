@@ -25,7 +25,7 @@ mod tests {
             passage: 1,
             title: "T".into(),
             text: "Hà Nội".into(),
-            highlights: vec![0..3],
+            highlights: Vec::from([0..3]),
             title_highlights: vec![],
             date: None,
             source: Some("S".into()),
@@ -36,7 +36,17 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text.lines().count(), 1);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        for key in ["rank", "score", "article", "passage", "title", "text", "highlights", "date", "source"] {
+        for key in [
+            "rank",
+            "score",
+            "article",
+            "passage",
+            "title",
+            "text",
+            "highlights",
+            "date",
+            "source",
+        ] {
             assert!(value.get(key).is_some(), "missing {key}");
         }
         assert_eq!(value["highlights"], serde_json::json!([[0, 3]]));

@@ -20,15 +20,29 @@ pub struct Terminal {
 impl Terminal {
     /// Writes one hit as a few lines followed by a blank line.
     pub fn hit(&self, out: &mut dyn Write, hit: &Hit) -> io::Result<()> {
-        let title = if hit.title.is_empty() { "(untitled)" } else { &hit.title };
-        let title_ranges = if hit.title.is_empty() { &[][..] } else { &hit.title_highlights[..] };
+        let title = if hit.title.is_empty() {
+            "(untitled)"
+        } else {
+            &hit.title
+        };
+        let title_ranges = if hit.title.is_empty() {
+            &[][..]
+        } else {
+            &hit.title_highlights[..]
+        };
         write!(out, "{}{:>2}.{} ", self.on(BOLD), hit.rank, self.off())?;
         self.highlighted(out, title, title_ranges, BOLD)?;
         writeln!(out)?;
         let mut place = vec![format!("{} #{}", hit.article, hit.passage)];
         place.extend(hit.date.as_deref().map(short_date));
         place.extend(hit.source.clone());
-        writeln!(out, "    {}{}{}", self.on(DIM), place.join(" · "), self.off())?;
+        writeln!(
+            out,
+            "    {}{}{}",
+            self.on(DIM),
+            place.join(" · "),
+            self.off()
+        )?;
         self.passage(out, &hit.text, &hit.highlights)?;
         writeln!(out)
     }
@@ -58,25 +72,52 @@ impl Terminal {
     }
 
     /// Writes `text` with `ranges` in the match colour, `base` style elsewhere.
-    fn highlighted(&self, out: &mut dyn Write, text: &str, ranges: &[Range<usize>], base: &str) -> io::Result<()> {
+    fn highlighted(
+        &self,
+        out: &mut dyn Write,
+        text: &str,
+        ranges: &[Range<usize>],
+        base: &str,
+    ) -> io::Result<()> {
         let mut at = 0;
         write!(out, "{}", self.on(base))?;
         for range in ranges {
-            let (Some(before), Some(matched)) = (text.get(at..range.start), text.get(range.clone())) else {
+            let (Some(before), Some(matched)) =
+                (text.get(at..range.start), text.get(range.clone()))
+            else {
                 continue;
             };
-            write!(out, "{before}{}{matched}{}{}", self.on(MATCH), self.off(), self.on(base))?;
+            write!(
+                out,
+                "{before}{}{matched}{}{}",
+                self.on(MATCH),
+                self.off(),
+                self.on(base)
+            )?;
             at = range.end;
         }
-        write!(out, "{}{}", &text[at..], if base.is_empty() { "" } else { self.off() })
+        write!(
+            out,
+            "{}{}",
+            &text[at..],
+            if base.is_empty() { "" } else { self.off() }
+        )
     }
 
     fn on<'a>(&self, style: &'a str) -> &'a str {
-        if self.color { style } else { "" }
+        if self.color {
+            style
+        } else {
+            ""
+        }
     }
 
     fn off(&self) -> &'static str {
-        if self.color { RESET } else { "" }
+        if self.color {
+            RESET
+        } else {
+            ""
+        }
     }
 }
 
@@ -109,8 +150,8 @@ mod tests {
             passage: 2,
             title: "Hà Nội".into(),
             text: "Thành ủy Hà Nội\nhọp".into(),
-            highlights: vec![12..20],
-            title_highlights: vec![0..8],
+            highlights: Vec::from([12..21]),
+            title_highlights: Vec::from([0..9]),
             date: Some("2025-08-07T22:00:00+07:00".into()),
             source: Some("VnExpress".into()),
             url: None,

@@ -8,7 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::corpus::Article;
 
-pub use split::{split_long, MAX_CHARS, TARGET_CHARS};
+pub use split::{split_long, visible_len, MAX_CHARS, TARGET_CHARS};
 
 /// A paragraph with fewer words than this is a caption or subheading, not a passage of its own.
 pub const MIN_WORDS: usize = 12;
@@ -31,7 +31,7 @@ pub fn passages(article: &Article) -> Vec<String> {
     if !pending.is_empty() {
         let tail = pending.join("\n");
         match passages.last_mut() {
-            Some(last) if last.len() + tail.len() < MAX_CHARS => {
+            Some(last) if visible_len(last) + visible_len(&tail) < MAX_CHARS => {
                 last.push('\n');
                 last.push_str(&tail);
             }
@@ -65,7 +65,10 @@ mod tests {
     #[test]
     fn a_paragraph_is_a_passage_and_captions_join_the_next() {
         let got = passages(&article(&["Quang cảnh hội nghị.", LONG, "", LONG]));
-        assert_eq!(got, [format!("Quang cảnh hội nghị.\n{LONG}"), LONG.to_string()]);
+        assert_eq!(
+            got,
+            [format!("Quang cảnh hội nghị.\n{LONG}"), LONG.to_string()]
+        );
     }
 
     #[test]
@@ -76,7 +79,10 @@ mod tests {
 
     #[test]
     fn short_texts_still_make_a_passage_and_empty_ones_use_the_title() {
-        assert_eq!(passages(&article(&["Giá vàng tăng mạnh."])), ["Giá vàng tăng mạnh."]);
+        assert_eq!(
+            passages(&article(&["Giá vàng tăng mạnh."])),
+            ["Giá vàng tăng mạnh."]
+        );
         assert_eq!(passages(&article(&[])), ["Tiêu đề"]);
     }
 

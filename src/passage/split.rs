@@ -1,11 +1,15 @@
 //! Cuts a long paragraph at sentence boundaries (UAX #29) into chunks of a few sentences, and a
 //! run-on sentence at spaces, never inside a word.
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A paragraph up to this many bytes stays one passage.
+// Lengths count letters as a reader sees them (combining marks excluded), so NFD and NFC
+// text are cut at the same places.
+
+/// A paragraph up to this many letters stays one passage.
 pub const MAX_CHARS: usize = 900;
-/// Chunks of a long paragraph aim at about this many bytes (3-5 Vietnamese sentences).
+/// Chunks of a long paragraph aim at about this many letters (3-5 Vietnamese sentences).
 pub const TARGET_CHARS: usize = 500;
 /// A last chunk smaller than this joins the one before it.
 const MIN_TAIL: usize = 150;
@@ -13,18 +17,22 @@ const MIN_TAIL: usize = 150;
 /// `text` as one passage, or cut into several when longer than [`MAX_CHARS`].
 pub fn split_long(text: &str) -> Vec<String> {
     let text = text.trim();
-    if text.len() <= MAX_CHARS {
+    if visible_len(text) <= MAX_CHARS {
         return vec![text.to_string()];
     }
     let mut chunks: Vec<&str> = Vec::new();
     let mut start = 0;
     let mut end = 0;
+    let mut chunk_len = 0;
     for (at, piece) in pieces(text) {
-        if end > start && at + piece.len() - start > TARGET_CHARS {
+        let piece_len = visible_len(piece);
+        if end > start && chunk_len + piece_len > TARGET_CHARS {
             chunks.push(&text[start..end]);
             start = at;
+            chunk_len = 0;
         }
         end = at + piece.len();
+        chunk_len += piece_len;
     }
     chunks.push(&text[start..]);
     merge_small_tail(text, &mut chunks);
@@ -35,7 +43,7 @@ pub fn split_long(text: &str) -> Vec<String> {
 fn pieces(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     for (at, sentence) in text.split_sentence_bound_indices() {
-        if sentence.len() <= TARGET_CHARS {
+        if visible_len(sentence) <= TARGET_CHARS {
             out.push((at, sentence));
         } else {
             out.extend(
@@ -49,7 +57,7 @@ fn pieces(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn merge_small_tail<'a>(text: &'a str, chunks: &mut Vec<&'a str>) {
-    if chunks.len() < 2 || chunks[chunks.len() - 1].len() >= MIN_TAIL {
+    if chunks.len() < 2 || visible_len(chunks[chunks.len() - 1]) >= MIN_TAIL {
         return;
     }
     let (Some(last), Some(previous)) = (chunks.pop(), chunks.pop()) else {
@@ -58,6 +66,11 @@ fn merge_small_tail<'a>(text: &'a str, chunks: &mut Vec<&'a str>) {
     let from = previous.as_ptr() as usize - text.as_ptr() as usize;
     let to = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
     chunks.push(&text[from..to]);
+}
+
+/// Length in letters as read: chars other than combining marks.
+pub fn visible_len(text: &str) -> usize {
+    text.chars().filter(|&c| !is_combining_mark(c)).count()
 }
 
 #[cfg(test)]
@@ -69,12 +82,20 @@ mod tests {
     fn assert_cut(text: &str) -> Vec<String> {
         let chunks = split_long(text);
         for chunk in &chunks {
-            assert!(chunk.len() <= MAX_CHARS, "chunk too long: {}", chunk.len());
+            assert!(
+                visible_len(chunk) <= MAX_CHARS,
+                "chunk too long: {}",
+                chunk.len()
+            );
             assert!(!chunk.is_empty());
         }
         let words: Vec<&str> = text.split_whitespace().collect();
         let rejoined = chunks.join(" ");
-        assert_eq!(rejoined.split_whitespace().collect::<Vec<_>>(), words, "no word lost or cut");
+        assert_eq!(
+            rejoined.split_whitespace().collect::<Vec<_>>(),
+            words,
+            "no word lost or cut"
+        );
         chunks
     }
 
@@ -89,8 +110,20 @@ mod tests {
         let chunks = assert_cut(&text);
         assert!(chunks.len() > 3);
         for chunk in &chunks {
-            assert!(chunk.starts_with("Thành phố") && chunk.ends_with("gần đây."), "{chunk}");
+            assert!(
+                chunk.starts_with("Thành phố") && chunk.ends_with("gần đây."),
+                "{chunk}"
+            );
         }
+    }
+
+    #[test]
+    fn nfd_text_is_cut_where_nfc_text_is() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfc = [SENTENCE; 20].join(" ");
+        let nfd: String = nfc.nfd().collect();
+        let recomposed: Vec<String> = assert_cut(&nfd).iter().map(|c| c.nfc().collect()).collect();
+        assert_eq!(recomposed, assert_cut(&nfc));
     }
 
     #[test]

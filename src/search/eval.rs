@@ -44,7 +44,10 @@ impl Judgments {
             };
             judgments.push(Judgment {
                 query: query.trim().to_string(),
-                expected: expected.split('|').map(|id| id.trim().to_string()).collect(),
+                expected: expected
+                    .split('|')
+                    .map(|id| id.trim().to_string())
+                    .collect(),
                 kind: columns.get(2).map_or("all", |k| k.trim()).to_string(),
             });
         }
@@ -78,13 +81,19 @@ pub fn evaluate(engine: &Engine, judgments: &Judgments, k: usize) -> Result<Repo
     }
     let mut by_kind: BTreeMap<String, Vec<Option<usize>>> = BTreeMap::new();
     for (judgment, rank) in &ranks {
-        by_kind.entry(judgment.kind.clone()).or_default().push(*rank);
+        by_kind
+            .entry(judgment.kind.clone())
+            .or_default()
+            .push(*rank);
     }
     let all: Vec<Option<usize>> = ranks.iter().map(|(_, r)| *r).collect();
     Ok(Report {
         k,
         overall: scores(&all),
-        by_kind: by_kind.into_iter().map(|(kind, r)| (kind, scores(&r))).collect(),
+        by_kind: by_kind
+            .into_iter()
+            .map(|(kind, r)| (kind, scores(&r)))
+            .collect(),
         misses: ranks
             .iter()
             .filter(|(_, rank)| rank.is_none())
@@ -124,7 +133,11 @@ fn scores(ranks: &[Option<usize>]) -> Scores {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let row = |f: &mut fmt::Formatter<'_>, name: &str, s: &Scores| {
-            writeln!(f, "{name:<12} {:>4} queries  recall@{} {:.3}  MRR {:.3}", s.queries, self.k, s.recall, s.mrr)
+            writeln!(
+                f,
+                "{name:<12} {:>4} queries  recall@{} {:.3}  MRR {:.3}",
+                s.queries, self.k, s.recall, s.mrr
+            )
         };
         row(f, "all", &self.overall)?;
         for (kind, scores) in &self.by_kind {

@@ -30,7 +30,11 @@ pub fn highlights(text: &str, plan: &QueryPlan) -> Vec<Range<usize>> {
             mark_phrase(&folded, &wanted, &mut marked);
         }
     }
-    join_neighbours(text, &words.iter().map(|w| w.range.clone()).collect::<Vec<_>>(), &marked)
+    join_neighbours(
+        text,
+        &words.iter().map(|w| w.range.clone()).collect::<Vec<_>>(),
+        &marked,
+    )
 }
 
 fn mark_phrase(folded: &[&str], wanted: &[&str], marked: &mut [bool]) {

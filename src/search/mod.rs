@@ -21,6 +21,8 @@ use crate::index::{open_index, Fields, VnIndex};
 
 /// Default number of hits.
 pub const DEFAULT_LIMIT: usize = 10;
+/// Extra hits fetched so that ties at the cut-off are broken by article and passage.
+const TIE_MARGIN: usize = 16;
 
 /// An open index ready to answer queries.
 pub struct Engine {
@@ -55,33 +57,58 @@ impl Engine {
         let fields = &self.index.fields;
         let hits = self.run(&searcher, &plan, &*plan.to_query(fields, Mode::All), limit)?;
         if !hits.is_empty() || plan.groups.len() < 2 {
-            return Ok(SearchOutcome { hits, relaxed: false });
+            return Ok(SearchOutcome {
+                hits,
+                relaxed: false,
+            });
         }
         let hits = self.run(&searcher, &plan, &*plan.to_query(fields, Mode::Any), limit)?;
-        Ok(SearchOutcome { hits, relaxed: true })
+        Ok(SearchOutcome {
+            hits,
+            relaxed: true,
+        })
     }
 
-    fn run(&self, searcher: &Searcher, plan: &QueryPlan, query: &dyn Query, limit: usize) -> Result<Vec<Hit>> {
-        let top = searcher.search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        top.into_iter()
-            .enumerate()
-            .map(|(i, (score, address))| {
-                let stored = Stored::load(searcher, &self.index.fields, address)?;
-                Ok(Hit {
-                    rank: i + 1,
-                    score,
-                    highlights: highlights(&stored.text, plan),
-                    title_highlights: highlights(&stored.title, plan),
-                    article: stored.article,
-                    passage: stored.passage,
-                    title: stored.title,
-                    text: stored.text,
-                    date: stored.date,
-                    source: stored.source,
-                    url: stored.url,
-                })
+    fn run(
+        &self,
+        searcher: &Searcher,
+        plan: &QueryPlan,
+        query: &dyn Query,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
+        // Equal scores are ordered by article and passage, not by where the indexing threads
+        // happened to put the documents: fetch a margin so ties at the cut are settled alike.
+        let fetch = limit.max(1) + TIE_MARGIN;
+        let top = searcher.search(query, &TopDocs::with_limit(fetch).order_by_score())?;
+        let mut scored = top
+            .into_iter()
+            .map(|(score, address)| {
+                Ok((score, Stored::load(searcher, &self.index.fields, address)?))
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        scored.sort_by(|(a, x), (b, y)| {
+            b.total_cmp(a)
+                .then_with(|| x.article.cmp(&y.article))
+                .then(x.passage.cmp(&y.passage))
+        });
+        scored.truncate(limit);
+        Ok(scored
+            .into_iter()
+            .enumerate()
+            .map(|(i, (score, stored))| Hit {
+                rank: i + 1,
+                score,
+                highlights: highlights(&stored.text, plan),
+                title_highlights: highlights(&stored.title, plan),
+                article: stored.article,
+                passage: stored.passage,
+                title: stored.title,
+                text: stored.text,
+                date: stored.date,
+                source: stored.source,
+                url: stored.url,
+            })
+            .collect())
     }
 
     /// Every passage of article `id`, in order.
@@ -109,7 +136,10 @@ impl Engine {
             url: first.url,
             passages: passages
                 .into_iter()
-                .map(|p| PassageView { passage: p.passage, text: p.text })
+                .map(|p| PassageView {
+                    passage: p.passage,
+                    text: p.text,
+                })
                 .collect(),
         })
     }
@@ -135,10 +165,17 @@ struct Stored {
 impl Stored {
     fn load(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Result<Stored> {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
         Ok(Stored {
             article: text(fields.article).unwrap_or_default(),
-            passage: doc.get_first(fields.passage).and_then(|v| v.as_u64()).unwrap_or(0),
+            passage: doc
+                .get_first(fields.passage)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
             title: text(fields.title).unwrap_or_default(),
             text: text(fields.text).unwrap_or_default(),
             date: text(fields.date),

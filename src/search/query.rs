@@ -75,7 +75,8 @@ impl QueryPlan {
             .collect();
         for pair in self.groups.windows(2) {
             if let [Group::Word(a), Group::Word(b)] = pair {
-                let adjacent = self.phrase_in(&[a.clone(), b.clone()], fields.text, fields.text_folded);
+                let adjacent =
+                    self.phrase_in(&[a.clone(), b.clone()], fields.text, fields.text_folded);
                 clauses.push((Occur::Should, boost(adjacent, ADJACENT_BOOST)));
             }
         }
@@ -177,7 +178,10 @@ mod tests {
     #[test]
     fn parses_words_and_quoted_phrases() {
         assert_eq!(shape("ha noi"), ["ha", "noi"]);
-        assert_eq!(shape("\"Thành uỷ Hà Nội\" chuyển đổi"), ["\"thanh uy ha noi\"", "chuyen", "doi"]);
+        assert_eq!(
+            shape("\"Thành uỷ Hà Nội\" chuyển đổi"),
+            ["\"thanh uy ha noi\"", "chuyen", "doi"]
+        );
         assert_eq!(shape("“Tô Lâm” “x"), ["\"to lam\"", "x"]);
         assert_eq!(shape("\"bàn\""), ["ban"]);
         assert!(QueryPlan::parse(" , … \"\" ").is_empty());

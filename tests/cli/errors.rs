@@ -1,0 +1,66 @@
+//! Errors a user can cause: one clear line on stderr, a non-zero exit, never a panic.
+
+use super::util::*;
+
+#[test]
+fn empty_query_is_refused() {
+    let dir = seeds();
+    for query in ["", "  ", "…, –"] {
+        let err = one_line_error(vnsearch(dir.path()).args(["search", query]));
+        assert!(err.contains("query is empty"), "{err}");
+    }
+}
+
+#[test]
+fn no_index_and_no_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = one_line_error(vnsearch(dir.path()).args(["search", "Tô Lâm"]));
+    assert!(
+        err.contains("no index at index and no corpus folder at corpus"),
+        "{err}"
+    );
+    let err = one_line_error(vnsearch(dir.path()).args(["index"]));
+    assert!(err.contains("corpus folder corpus does not exist"), "{err}");
+}
+
+#[test]
+fn damaged_index_is_reported_not_panicked() {
+    let dir = seeds();
+    index(dir.path());
+    std::fs::write(dir.path().join("index/meta.json"), "{ not json").unwrap();
+    let err = one_line_error(vnsearch(dir.path()).args(["search", "Tô Lâm"]));
+    assert!(err.contains("damaged"), "{err}");
+    vnsearch(dir.path())
+        .args(["index", "--quiet"])
+        .assert()
+        .success();
+    assert!(
+        !search_json(dir.path(), &["Tô Lâm"]).is_empty(),
+        "index rebuilds over the damage"
+    );
+}
+
+#[test]
+fn an_index_of_another_format_is_rebuilt_by_search() {
+    let dir = seeds();
+    index(dir.path());
+    let meta_path = dir.path().join("index/meta.json");
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    std::fs::write(&meta_path, meta.replace("vnsearch-1", "vnsearch-0")).unwrap();
+    let output = vnsearch(dir.path())
+        .args(["search", "Tô Lâm"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("rebuilding"));
+}
+
+#[test]
+fn unknown_flags_get_usage_help() {
+    let dir = seeds();
+    vnsearch(dir.path())
+        .args(["search", "x", "--bogus"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("--bogus"));
+}

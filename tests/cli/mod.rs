@@ -1,0 +1,5 @@
+mod errors;
+mod index;
+mod search;
+mod show;
+mod util;

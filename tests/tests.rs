@@ -1,0 +1,3 @@
+//! Integration tests: drive the real `vnsearch` binary over temporary corpora.
+
+mod cli;
