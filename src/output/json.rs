@@ -25,7 +25,7 @@ mod tests {
             passage: 1,
             title: "T".into(),
             text: "Hà Nội".into(),
-            highlights: Vec::from([0..3]),
+            highlights: std::iter::once(0..3).collect(),
             title_highlights: vec![],
             date: None,
             source: Some("S".into()),
