@@ -9,7 +9,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("vnsearch: {err:#}");
+            // One line, whatever the causes' messages hold.
+            let message = format!("{err:#}");
+            eprintln!("vnsearch: {}", message.split_whitespace().collect::<Vec<_>>().join(" "));
             ExitCode::FAILURE
         }
     }

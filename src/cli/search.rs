@@ -3,6 +3,7 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::Context;
+use clap::builder::RangedU64ValueParser;
 use clap::Args;
 use vnsearch::index::{index_state, IndexState};
 use vnsearch::output::{json, Terminal};
@@ -25,7 +26,8 @@ pub struct SearchArgs {
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     query: Vec<String>,
     /// How many passages to show.
-    #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = DEFAULT_LIMIT)]
+    #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = DEFAULT_LIMIT,
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
     limit: usize,
     /// One JSON object per hit per line (fields: rank, score, article, passage, title, text,
     /// highlights, title_highlights, date, source, url).

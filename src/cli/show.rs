@@ -8,8 +8,9 @@ use vnsearch::search::Engine;
 
 use super::IndexPath;
 
-/// Print one article as indexed: title, date, source, then its passages numbered as `search`
-/// reports them, to read around a hit.
+/// Print one article as indexed, to read around a hit.
+///
+/// Title, id, date, source and URL, then every passage numbered as `search` reports them.
 ///
 /// Example: vnsearch show 000_cf7e50b398e10c32.txt
 #[derive(Debug, Args)]
