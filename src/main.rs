@@ -11,7 +11,10 @@ fn main() -> ExitCode {
         Err(err) => {
             // One line, whatever the causes' messages hold.
             let message = format!("{err:#}");
-            eprintln!("vnsearch: {}", message.split_whitespace().collect::<Vec<_>>().join(" "));
+            eprintln!(
+                "vnsearch: {}",
+                message.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
             ExitCode::FAILURE
         }
     }

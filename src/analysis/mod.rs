@@ -106,6 +106,27 @@ mod tests {
         assert_eq!(forms(nfc), forms(&nfd));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn analysis_never_panics_and_ranges_are_char_boundaries(text in "\\PC*") {
+            for word in analyze(&text) {
+                proptest::prop_assert!(text.is_char_boundary(word.range.start));
+                proptest::prop_assert!(text.is_char_boundary(word.range.end));
+                let refolded = fold::fold(&word.folded).into_owned();
+                proptest::prop_assert_eq!(refolded, word.folded);
+            }
+        }
+
+        #[test]
+        fn vietnamese_text_analyzes_alike_in_nfc_and_nfd(
+            text in "[a-zA-Z àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐÐ.,]{0,60}"
+        ) {
+            use unicode_normalization::UnicodeNormalization;
+            let nfd: String = text.nfd().collect();
+            proptest::prop_assert_eq!(forms(&text), forms(&nfd));
+        }
+    }
+
     #[test]
     fn marked_words_are_told_apart() {
         let words = analyze("ban bàn");

@@ -10,8 +10,9 @@ use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Words longer than this many bytes (URLs, base64, run-together junk) are not indexed.
-pub const MAX_WORD_BYTES: usize = 80;
+/// Words longer than this many letters (URLs, base64, run-together junk) are not indexed.
+/// Combining marks do not count, so a word is kept or dropped alike in NFC and NFD.
+pub const MAX_WORD_LETTERS: usize = 40;
 
 /// The byte ranges of the words of `text`, in order.
 pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
@@ -37,14 +38,14 @@ fn split_inner_punctuation(segment: &str, offset: usize, out: &mut Vec<Range<usi
         match (keep, start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
-                push_word(offset + from, offset + at, out);
+                push_word(&segment[from..at], offset + from, out);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(from) = start {
-        push_word(offset + from, offset + segment.len(), out);
+        push_word(&segment[from..], offset + from, out);
     }
 }
 
@@ -53,9 +54,16 @@ fn is_digit_separator(chars: &[(usize, char)], i: usize) -> bool {
     matches!(chars[i].1, '.' | ',') && i > 0 && is_digit_at(i - 1) && is_digit_at(i + 1)
 }
 
-fn push_word(from: usize, to: usize, out: &mut Vec<Range<usize>>) {
-    if to > from && to - from <= MAX_WORD_BYTES {
-        out.push(from..to);
+/// Length in letters as a reader sees them: chars other than combining marks, so NFC and NFD
+/// spellings of a text have the same length.
+pub fn letter_count(text: &str) -> usize {
+    text.chars().filter(|&c| !is_combining_mark(c)).count()
+}
+
+fn push_word(word: &str, from: usize, out: &mut Vec<Range<usize>>) {
+    let letters = letter_count(word);
+    if letters > 0 && letters <= MAX_WORD_LETTERS {
+        out.push(from..from + word.len());
     }
 }
 
@@ -97,7 +105,7 @@ mod tests {
 
     #[test]
     fn skips_overlong_junk() {
-        let junk = "x".repeat(MAX_WORD_BYTES + 1);
+        let junk = "x".repeat(MAX_WORD_LETTERS + 1);
         assert_words(&format!("a {junk} b"), &["a", "b"]);
     }
 

@@ -8,7 +8,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::corpus::Article;
 
-pub use split::{split_long, visible_len, MAX_CHARS, TARGET_CHARS};
+pub use split::{split_long, MAX_CHARS, TARGET_CHARS};
+
+use crate::analysis::segment::letter_count;
 
 /// A paragraph with fewer words than this is a caption or subheading, not a passage of its own.
 pub const MIN_WORDS: usize = 12;
@@ -31,7 +33,7 @@ pub fn passages(article: &Article) -> Vec<String> {
     if !pending.is_empty() {
         let tail = pending.join("\n");
         match passages.last_mut() {
-            Some(last) if visible_len(last) + visible_len(&tail) < MAX_CHARS => {
+            Some(last) if letter_count(last) + letter_count(&tail) < MAX_CHARS => {
                 last.push('\n');
                 last.push_str(&tail);
             }

@@ -1,8 +1,9 @@
 //! Cuts a long paragraph at sentence boundaries (UAX #29) into chunks of a few sentences, and a
 //! run-on sentence at spaces, never inside a word.
 
-use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::analysis::segment::letter_count;
 
 // Lengths count letters as a reader sees them (combining marks excluded), so NFD and NFC
 // text are cut at the same places.
@@ -17,7 +18,7 @@ const MIN_TAIL: usize = 150;
 /// `text` as one passage, or cut into several when longer than [`MAX_CHARS`].
 pub fn split_long(text: &str) -> Vec<String> {
     let text = text.trim();
-    if visible_len(text) <= MAX_CHARS {
+    if letter_count(text) <= MAX_CHARS {
         return vec![text.to_string()];
     }
     let mut chunks: Vec<&str> = Vec::new();
@@ -25,7 +26,7 @@ pub fn split_long(text: &str) -> Vec<String> {
     let mut end = 0;
     let mut chunk_len = 0;
     for (at, piece) in pieces(text) {
-        let piece_len = visible_len(piece);
+        let piece_len = letter_count(piece);
         if end > start && chunk_len + piece_len > TARGET_CHARS {
             chunks.push(&text[start..end]);
             start = at;
@@ -43,7 +44,7 @@ pub fn split_long(text: &str) -> Vec<String> {
 fn pieces(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     for (at, sentence) in text.split_sentence_bound_indices() {
-        if visible_len(sentence) <= TARGET_CHARS {
+        if letter_count(sentence) <= TARGET_CHARS {
             out.push((at, sentence));
         } else {
             out.extend(
@@ -57,7 +58,7 @@ fn pieces(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn merge_small_tail<'a>(text: &'a str, chunks: &mut Vec<&'a str>) {
-    if chunks.len() < 2 || visible_len(chunks[chunks.len() - 1]) >= MIN_TAIL {
+    if chunks.len() < 2 || letter_count(chunks[chunks.len() - 1]) >= MIN_TAIL {
         return;
     }
     let (Some(last), Some(previous)) = (chunks.pop(), chunks.pop()) else {
@@ -66,11 +67,6 @@ fn merge_small_tail<'a>(text: &'a str, chunks: &mut Vec<&'a str>) {
     let from = previous.as_ptr() as usize - text.as_ptr() as usize;
     let to = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
     chunks.push(&text[from..to]);
-}
-
-/// Length in letters as read: chars other than combining marks.
-pub fn visible_len(text: &str) -> usize {
-    text.chars().filter(|&c| !is_combining_mark(c)).count()
 }
 
 #[cfg(test)]
@@ -83,7 +79,7 @@ mod tests {
         let chunks = split_long(text);
         for chunk in &chunks {
             assert!(
-                visible_len(chunk) <= MAX_CHARS,
+                letter_count(chunk) <= MAX_CHARS,
                 "chunk too long: {}",
                 chunk.len()
             );
