@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use vnsearch::index::{build_index, BuildObserver};
+use vnsearch::index::{build_index, BuildObserver, BuildOptions};
 use vnsearch::search::Engine;
 
 struct Silent;
@@ -13,7 +13,7 @@ impl BuildObserver for Silent {}
 fn search(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-    build_index(corpus.as_ref(), dir.path(), &Silent).expect("index the sample corpus");
+    build_index(corpus.as_ref(), dir.path(), BuildOptions::default(), &Silent).expect("index the sample corpus");
     let engine = Engine::open(dir.path()).expect("open the index");
     let mut group = c.benchmark_group("search_seeds");
     for (name, query) in [

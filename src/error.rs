@@ -30,8 +30,33 @@ pub enum Error {
     EmptyQuery,
     #[error("no article {0:?} in the index")]
     NoArticle(String),
+    #[error("no person named {typed:?} in the index{}", suggest(suggestions))]
+    UnknownPerson {
+        typed: String,
+        suggestions: Vec<String>,
+    },
+    #[error("{typed:?} could be several persons: {}; type more of the name", candidates.join(", "))]
+    AmbiguousPerson {
+        typed: String,
+        candidates: Vec<String>,
+    },
+    #[error("{0:?} is not a document number (expected a form like 57-NQ/TW, 04/CTr-UBND or 30/2020/NĐ-CP)")]
+    NotADocNumber(String),
+    #[error("no passage cites {typed} in the index{}", suggest(suggestions))]
+    UnknownDoc {
+        typed: String,
+        suggestions: Vec<String>,
+    },
     #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+fn suggest(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; closest: {}", suggestions.join(", "))
+    }
 }
 
 /// Result with the library's [`Error`].

@@ -2,11 +2,13 @@
 //!
 //! Data flows once through the stages, each a module:
 //! [`corpus`] (files → cleaned [`corpus::Article`]s) → [`passage`] (article → passages) →
-//! [`analysis`] (text → accented and folded words) → [`index`] (passages → tantivy index) →
+//! [`analysis`] (text → accented and folded words) → [`entities`] (persons, document numbers) →
+//! [`index`] (passages → tantivy index) →
 //! [`search`] (query → ranked [`search::Hit`]s) → [`output`] (hits → terminal or JSON).
 
 pub mod analysis;
 pub mod corpus;
+pub mod entities;
 pub mod error;
 pub mod index;
 pub mod output;

@@ -5,17 +5,22 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
+use vnsearch::search::entity_eval::{evaluate_entities, parse_entity_labels};
 use vnsearch::search::eval::{evaluate, Judgments};
 
 use super::Paths;
 
-/// Measure ranking quality: recall@k and mean reciprocal rank over a judged query set.
+/// Measure quality: ranking (recall@k, MRR) or, with --entities, entity extraction.
 ///
 /// FILE is tab-separated: query, expected article id(s) separated by `|`, kind (e.g. written,
 /// unaccented, other-tone), note. Lines starting with # are comments; the first line is a
 /// header. Articles are ranked by their best passage.
 ///
-/// Example: vnsearch eval tests/relevance/queries.tsv --corpus ../shared/data --index /tmp/data-index
+/// With --entities, FILE holds labelled passages: article, passage, documents, persons (values
+/// separated by `|`), note, split; precision and recall of both extractors are reported per split.
+///
+/// Examples: vnsearch eval tests/relevance/queries.tsv --corpus ../shared/data --index /tmp/data-index
+///           vnsearch eval --entities tests/entities/labels.tsv --corpus ../shared/data --index /tmp/data-index
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// The judged queries (TSV).
@@ -24,6 +29,9 @@ pub struct EvalArgs {
     /// Cut-off rank for recall.
     #[arg(short, long, default_value_t = 10)]
     k: usize,
+    /// FILE labels entities in passages: report precision and recall of the extractors.
+    #[arg(long)]
+    entities: bool,
     /// Print the report as one JSON object.
     #[arg(long)]
     json: bool,
@@ -34,12 +42,19 @@ pub struct EvalArgs {
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let judgments =
-        Judgments::parse(&text).with_context(|| format!("in {}", args.file.display()))?;
+    let context = || format!("in {}", args.file.display());
     let engine = super::search::open_or_build(&args.paths)?;
-    let report = evaluate(&engine, &judgments, args.k)?;
-    if args.json {
-        super::search::print_json_line(&report)?;
+    if args.entities {
+        let labels = parse_entity_labels(&text).with_context(context)?;
+        return print_report(&evaluate_entities(&engine, &labels)?, args.json);
+    }
+    let judgments = Judgments::parse(&text).with_context(context)?;
+    print_report(&evaluate(&engine, &judgments, args.k)?, args.json)
+}
+
+fn print_report<R: serde::Serialize + std::fmt::Display>(report: &R, json: bool) -> anyhow::Result<()> {
+    if json {
+        super::search::print_json_line(report)?;
     } else {
         print!("{report}");
     }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use clap::Args;
-use vnsearch::index::{build_index, BuildStats};
+use vnsearch::index::{build_index, BuildOptions, BuildStats};
 
 use super::progress::Progress;
 use super::Paths;
@@ -26,10 +26,17 @@ pub struct IndexArgs {
     /// No progress bar and no summary (warnings are still printed).
     #[arg(long, short)]
     quiet: bool,
+    /// Skip extracting persons and document numbers (to measure what extraction costs;
+    /// --person, --doc, `persons` and `docs` then find nothing).
+    #[arg(long)]
+    no_entities: bool,
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<()> {
-    let stats = build(&args.paths.corpus, &args.paths.index, args.quiet)?;
+    let options = BuildOptions {
+        entities: !args.no_entities,
+    };
+    let stats = build(&args.paths.corpus, &args.paths.index, options, args.quiet)?;
     if args.json {
         super::search::print_json_line(&stats)?;
     } else if !args.quiet {
@@ -39,9 +46,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
 }
 
 /// Builds the index with a progress bar; shared with `search`, which builds on first use.
-pub fn build(corpus: &Path, index: &Path, quiet: bool) -> anyhow::Result<BuildStats> {
+pub fn build(corpus: &Path, index: &Path, options: BuildOptions, quiet: bool) -> anyhow::Result<BuildStats> {
     let progress = Progress::new(quiet);
-    let stats = build_index(corpus, index, &progress).with_context(|| {
+    let stats = build_index(corpus, index, options, &progress).with_context(|| {
         format!(
             "indexing {} into {} failed",
             corpus.display(),

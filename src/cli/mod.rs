@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions (doc comments are the help text), one file per
 //! subcommand, each ending in a library call.
 
+mod entities;
 mod eval;
 mod index;
 mod progress;
@@ -37,6 +38,8 @@ enum Command {
     Index(index::IndexArgs),
     Search(search::SearchArgs),
     Show(show::ShowArgs),
+    Persons(entities::PersonsArgs),
+    Docs(entities::DocsArgs),
     Eval(eval::EvalArgs),
 }
 
@@ -66,6 +69,8 @@ pub fn run() -> anyhow::Result<()> {
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
         Command::Show(args) => show::run(args),
+        Command::Persons(args) => entities::run_persons(args),
+        Command::Docs(args) => entities::run_docs(args),
         Command::Eval(args) => eval::run(args),
     }
 }

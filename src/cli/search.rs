@@ -2,12 +2,12 @@
 
 use std::io::{self, BufWriter, Write};
 
-use anyhow::Context;
 use clap::builder::RangedU64ValueParser;
 use clap::Args;
-use vnsearch::index::{index_state, IndexState};
+use vnsearch::index::{index_state, BuildOptions, IndexState};
 use vnsearch::output::{json, Terminal};
-use vnsearch::search::{Engine, QueryPlan, DEFAULT_LIMIT};
+use vnsearch::entities::person::person_key;
+use vnsearch::search::{Engine, QueryPlan, SearchRequest, DEFAULT_LIMIT};
 
 use super::Paths;
 
@@ -22,15 +22,23 @@ use super::Paths;
 /// Examples: vnsearch search "Tô Lâm"    vnsearch search thanh uy ha noi -n 5 --json
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: words, and "quoted phrases".
-    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    /// The query: words, and "quoted phrases" (optional with --person or --doc).
+    #[arg(required_unless_present_any = ["person", "doc"], num_args = 1.., value_name = "QUERY")]
     query: Vec<String>,
+    /// Only passages naming this person, with or without accents, whole or a unique part
+    /// ("to lam", "Minh Hoài"); passages where the person acts or speaks come first.
+    #[arg(long, value_name = "NAME")]
+    person: Option<String>,
+    /// Only passages citing this document number, in any spelling ("57-nq/tw", "57 NQ-TW",
+    /// "137-QD/TW"); passages that issue or define it come first.
+    #[arg(long, value_name = "NUMBER")]
+    doc: Option<String>,
     /// How many passages to show.
     #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = DEFAULT_LIMIT,
           value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
     limit: usize,
     /// One JSON object per hit per line (fields: rank, score, article, passage, title, text,
-    /// highlights, title_highlights, date, source, url).
+    /// highlights, title_highlights, date, source, url, persons, docs).
     #[arg(long)]
     json: bool,
     #[command(flatten)]
@@ -39,20 +47,30 @@ pub struct SearchArgs {
 
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     let query = args.query.join(" ");
-    if QueryPlan::parse(&query).is_empty() {
+    let blank = |typed: &Option<String>| typed.as_deref().is_some_and(|t| t.trim().is_empty());
+    let nothing_asked = QueryPlan::parse(&query).is_empty() && args.person.is_none() && args.doc.is_none();
+    if nothing_asked || blank(&args.person) || blank(&args.doc) {
         return Err(vnsearch::Error::EmptyQuery.into());
     }
     let engine = open_or_build(&args.paths)?;
-    let outcome = engine
-        .search(&query, args.limit)
-        .with_context(|| format!("searching the index at {}", args.paths.index.display()))?;
+    let request = SearchRequest {
+        text: query.clone(),
+        person: args.person.clone(),
+        doc: args.doc.clone(),
+    };
+    let outcome = engine.search_request(&request, args.limit)?;
+    if let Some(person) = &outcome.person {
+        if args.person.as_deref().map(person_key) != Some(person.key.clone()) {
+            eprintln!("vnsearch: person {}", person.name);
+        }
+    }
     if outcome.relaxed {
         eprintln!(
             "vnsearch: no passage has every word of the query; showing passages with any of them"
         );
     }
     if outcome.hits.is_empty() {
-        eprintln!("vnsearch: no passage matches {query:?}");
+        eprintln!("vnsearch: no passage matches");
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let terminal = Terminal {
@@ -81,7 +99,7 @@ pub fn open_or_build(paths: &Paths) -> anyhow::Result<Engine> {
                 index.display(),
                 paths.corpus.display()
             );
-            super::index::build(&paths.corpus, index, false)?;
+            super::index::build(&paths.corpus, index, BuildOptions::default(), false)?;
         }
         IndexState::Missing => anyhow::bail!(
             "no index at {} and no corpus folder at {} to build one from (give --corpus DIR or --index DIR)",
@@ -90,7 +108,7 @@ pub fn open_or_build(paths: &Paths) -> anyhow::Result<Engine> {
         ),
         IndexState::Unusable(reason) if paths.corpus.is_dir() && reason.contains("another version") => {
             eprintln!("vnsearch: {reason}; rebuilding it from {}", paths.corpus.display());
-            super::index::build(&paths.corpus, index, false)?;
+            super::index::build(&paths.corpus, index, BuildOptions::default(), false)?;
         }
         IndexState::Unusable(reason) => anyhow::bail!(reason),
     }

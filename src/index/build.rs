@@ -1,15 +1,17 @@
 //! Builds the index from a corpus folder: read → clean → passages → analyzed documents, in one
 //! commit, so a failure part-way leaves the previous index as it was.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::Instant;
 
 use tantivy::{doc, Index, IndexWriter, TantivyDocument, TantivyError};
 
 use super::open::{has_index, index_state, IndexState};
-use super::schema::{schema, Fields, FORMAT_VERSION};
+use super::schema::{schema, Fields, FORMAT_VERSION, LABEL_SEPARATOR};
 use crate::analysis;
 use crate::corpus::{corpus_files, read_articles, Article, CorpusFile, Furniture, ReadObserver};
+use crate::entities::{article_entities, PassageEntities};
 use crate::error::{Error, Result};
 use crate::passage::passages;
 
@@ -28,6 +30,19 @@ pub trait BuildObserver: ReadObserver {
     fn committing(&self) {}
 }
 
+/// How to build.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildOptions {
+    /// Extract persons and document numbers (off only to measure what extraction costs).
+    pub entities: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions { entities: true }
+    }
+}
+
 /// Figures of one build.
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BuildStats {
@@ -43,6 +58,7 @@ pub struct BuildStats {
 pub fn build_index(
     corpus: &Path,
     index_dir: &Path,
+    options: BuildOptions,
     observer: &dyn BuildObserver,
 ) -> Result<BuildStats> {
     let started = Instant::now();
@@ -69,7 +85,12 @@ pub fn build_index(
     };
     let furniture = Furniture::builtin();
     for file in &files {
-        index_file(file, &furniture, &fields, &writer, &counting, &mut stats)?;
+        let target = Target {
+            fields: &fields,
+            writer: &writer,
+            options,
+        };
+        index_file(file, &furniture, &target, &counting, &mut stats)?;
     }
     observer.committing();
     let mut commit = writer.prepare_commit()?;
@@ -81,18 +102,24 @@ pub fn build_index(
     Ok(stats)
 }
 
+/// Where and how articles are added.
+struct Target<'a> {
+    fields: &'a Fields,
+    writer: &'a IndexWriter,
+    options: BuildOptions,
+}
+
 fn index_file(
     file: &CorpusFile,
     furniture: &Furniture,
-    fields: &Fields,
-    writer: &IndexWriter,
+    target: &Target,
     observer: &Counting,
     stats: &mut BuildStats,
 ) -> Result<()> {
     let mut failure = None;
     let read = read_articles(file, furniture, observer, &mut |article| {
         if failure.is_none() {
-            match add_article(&article, fields, writer) {
+            match add_article(&article, target) {
                 Ok(count) => {
                     stats.articles += 1;
                     stats.passages += count;
@@ -112,9 +139,16 @@ fn index_file(
 }
 
 /// Adds one document per passage of `article`; returns how many.
-fn add_article(article: &Article, fields: &Fields, writer: &IndexWriter) -> Result<usize> {
+fn add_article(article: &Article, target: &Target) -> Result<usize> {
+    let fields = target.fields;
     let texts = passages(article);
-    for (number, text) in texts.iter().enumerate() {
+    let entities = if target.options.entities {
+        article_entities(&texts)
+    } else {
+        vec![PassageEntities::default(); texts.len()]
+    };
+    let mut first_seen = FirstSeen::default();
+    for (number, (text, found)) in texts.iter().zip(&entities).enumerate() {
         let mut document: TantivyDocument = doc!(
             fields.article => article.id.as_str(),
             fields.passage => (number + 1) as u64,
@@ -133,9 +167,52 @@ fn add_article(article: &Article, fields: &Fields, writer: &IndexWriter) -> Resu
                 document.add_text(field, value);
             }
         }
-        writer.add_document(document)?;
+        add_entities(&mut document, fields, found, &mut first_seen);
+        target.writer.add_document(document)?;
     }
     Ok(texts.len())
+}
+
+/// Keys already seen in earlier passages of the article, so that `*_first` marks one
+/// passage per article.
+#[derive(Default)]
+struct FirstSeen {
+    persons: HashSet<String>,
+    docs: HashSet<String>,
+}
+
+fn add_entities(document: &mut TantivyDocument, fields: &Fields, found: &PassageEntities, seen: &mut FirstSeen) {
+    for (key, name, strong, acting) in found.person_summary() {
+        document.add_text(fields.person, &key);
+        document.add_text(fields.person_label, format!("{key}{LABEL_SEPARATOR}{name}"));
+        if strong {
+            document.add_text(fields.person_strong, &key);
+        }
+        if acting {
+            document.add_text(fields.person_acting, &key);
+        }
+        if seen.persons.insert(key.clone()) {
+            document.add_text(fields.person_first, &key);
+        }
+    }
+    let mut roles: HashSet<(&str, &str)> = HashSet::new();
+    for mention in &found.persons {
+        for role in &mention.roles {
+            if roles.insert((&mention.key, role)) {
+                document.add_text(fields.person_role, format!("{}{LABEL_SEPARATOR}{role}", mention.key));
+            }
+        }
+    }
+    for (key, canonical, defining) in found.doc_summary() {
+        document.add_text(fields.doc, &key);
+        document.add_text(fields.doc_label, format!("{key}{LABEL_SEPARATOR}{canonical}"));
+        if defining {
+            document.add_text(fields.doc_defining, &key);
+        }
+        if seen.docs.insert(key.clone()) {
+            document.add_text(fields.doc_first, &key);
+        }
+    }
 }
 
 /// Opens the index at `dir` for rewriting, or creates it; an index of another format or a

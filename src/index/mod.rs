@@ -3,7 +3,9 @@
 mod build;
 mod open;
 pub mod schema;
+mod terms;
 
-pub use build::{build_index, BuildObserver, BuildStats};
+pub use build::{build_index, BuildObserver, BuildOptions, BuildStats};
 pub use open::{has_index, index_state, open_index, IndexState, VnIndex};
 pub use schema::{Fields, FORMAT_VERSION};
+pub use terms::term_counts;

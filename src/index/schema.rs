@@ -9,7 +9,7 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-1";
+pub const FORMAT_VERSION: &str = "vnsearch-2";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -28,6 +28,33 @@ pub const DATE: &str = "date";
 pub const SOURCE: &str = "source";
 pub const URL: &str = "url";
 
+// Entities. Keys are folded lower case ("to lam", "57-nq/tw"); labels pair a key with its
+// form as written ("to lam\tTô Lâm"), so listings need nothing but the index.
+/// Keys of every person named in the passage (strong or candidate).
+pub const PERSON: &str = "person";
+/// Keys of persons named with a strong signal (a title, "ông", a role list): the index's
+/// vocabulary of this field is the set of known persons.
+pub const PERSON_STRONG: &str = "person_strong";
+/// Keys of persons who act or speak in the passage.
+pub const PERSON_ACTING: &str = "person_acting";
+/// A person's key on the first passage of each article naming them: counts articles.
+pub const PERSON_FIRST: &str = "person_first";
+/// `key\tname as written` for each person of the passage.
+pub const PERSON_LABEL: &str = "person_label";
+/// `key\trole` for each role seen with a person in the passage.
+pub const PERSON_ROLE: &str = "person_role";
+/// Keys of every document cited in the passage.
+pub const DOC: &str = "doc";
+/// Keys of documents the passage introduces (issues, adopts, defines).
+pub const DOC_DEFINING: &str = "doc_defining";
+/// A document's key on the first passage of each article citing it: counts articles.
+pub const DOC_FIRST: &str = "doc_first";
+/// `key\tcanonical number` for each document of the passage.
+pub const DOC_LABEL: &str = "doc_label";
+
+/// Separates a key from its label in the `*_label` and `*_role` fields.
+pub const LABEL_SEPARATOR: char = '\t';
+
 /// The schema's fields, resolved once.
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
@@ -40,6 +67,16 @@ pub struct Fields {
     pub date: Field,
     pub source: Field,
     pub url: Field,
+    pub person: Field,
+    pub person_strong: Field,
+    pub person_acting: Field,
+    pub person_first: Field,
+    pub person_label: Field,
+    pub person_role: Field,
+    pub doc: Field,
+    pub doc_defining: Field,
+    pub doc_first: Field,
+    pub doc_label: Field,
 }
 
 /// Builds the schema.
@@ -54,6 +91,16 @@ pub fn schema() -> Schema {
     builder.add_text_field(DATE, STORED);
     builder.add_text_field(SOURCE, STORED);
     builder.add_text_field(URL, STORED);
+    builder.add_text_field(PERSON, STRING | FAST);
+    builder.add_text_field(PERSON_STRONG, STRING);
+    builder.add_text_field(PERSON_ACTING, STRING);
+    builder.add_text_field(PERSON_FIRST, STRING);
+    builder.add_text_field(PERSON_LABEL, STRING | STORED);
+    builder.add_text_field(PERSON_ROLE, STRING);
+    builder.add_text_field(DOC, STRING | FAST);
+    builder.add_text_field(DOC_DEFINING, STRING);
+    builder.add_text_field(DOC_FIRST, STRING);
+    builder.add_text_field(DOC_LABEL, STRING | STORED);
     builder.build()
 }
 
@@ -85,6 +132,16 @@ impl Fields {
             date: field(DATE)?,
             source: field(SOURCE)?,
             url: field(URL)?,
+            person: field(PERSON)?,
+            person_strong: field(PERSON_STRONG)?,
+            person_acting: field(PERSON_ACTING)?,
+            person_first: field(PERSON_FIRST)?,
+            person_label: field(PERSON_LABEL)?,
+            person_role: field(PERSON_ROLE)?,
+            doc: field(DOC)?,
+            doc_defining: field(DOC_DEFINING)?,
+            doc_first: field(DOC_FIRST)?,
+            doc_label: field(DOC_LABEL)?,
         })
     }
 }

@@ -30,6 +30,8 @@ mod tests {
             date: None,
             source: Some("S".into()),
             url: None,
+            persons: vec!["Tô Lâm".into()],
+            docs: vec!["57-NQ/TW".into()],
         };
         let mut out = Vec::new();
         line(&mut out, &hit).unwrap();

@@ -155,6 +155,8 @@ mod tests {
             date: Some("2025-08-07T22:00:00+07:00".into()),
             source: Some("VnExpress".into()),
             url: None,
+            persons: vec!["Tô Lâm".into()],
+            docs: vec!["57-NQ/TW".into()],
         }
     }
 

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::catalog::{DocTarget, PersonTarget};
+
 /// One ranked passage.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
@@ -27,6 +29,10 @@ pub struct Hit {
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// Persons named in the passage (as written there).
+    pub persons: Vec<String>,
+    /// Document numbers cited in the passage (canonical).
+    pub docs: Vec<String>,
 }
 
 /// The result of one search.
@@ -35,6 +41,10 @@ pub struct SearchOutcome {
     pub hits: Vec<Hit>,
     /// No passage had every word, so these are passages with any of them.
     pub relaxed: bool,
+    /// The person `--person` resolved to.
+    pub person: Option<PersonTarget>,
+    /// The document `--doc` resolved to.
+    pub doc: Option<DocTarget>,
 }
 
 /// One article read back from the index, for `vnsearch show`.
@@ -54,6 +64,10 @@ pub struct ArticleView {
 pub struct PassageView {
     pub passage: u64,
     pub text: String,
+    /// Persons named in the passage (as written there).
+    pub persons: Vec<String>,
+    /// Document numbers cited in the passage (canonical).
+    pub docs: Vec<String>,
 }
 
 fn ranges<S: serde::Serializer>(ranges: &[Range<usize>], serializer: S) -> Result<S::Ok, S::Error> {

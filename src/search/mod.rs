@@ -1,22 +1,30 @@
 //! Searching the index: a query string → ranked [`Hit`]s; an article id → its passages.
 
+pub mod catalog;
+mod entity_query;
+pub mod entity_eval;
 pub mod eval;
 mod highlight;
 mod hit;
 pub mod query;
 
+use std::ops::Range;
 use std::path::Path;
 
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+pub use catalog::{DocEntry, DocTarget, PersonEntry, PersonTarget};
 pub use highlight::highlights;
 pub use hit::{ArticleView, Hit, PassageView, SearchOutcome};
-pub use query::{Mode, QueryPlan};
+pub use query::{Group, Mode, QueryPlan};
 
+use crate::analysis::analyze;
+use crate::entities::doc_number::find_doc_numbers;
 use crate::error::{Error, Result};
+use crate::index::schema::LABEL_SEPARATOR;
 use crate::index::{open_index, Fields, VnIndex};
 
 /// Default number of hits.
@@ -49,42 +57,58 @@ impl Engine {
     /// The best `limit` passages for `text`: every word required; when no passage has them
     /// all, any word (and the outcome says so).
     pub fn search(&self, text: &str, limit: usize) -> Result<SearchOutcome> {
-        let plan = QueryPlan::parse(text);
-        if plan.is_empty() {
+        let request = SearchRequest {
+            text: text.to_string(),
+            ..SearchRequest::default()
+        };
+        self.search_request(&request, limit)
+    }
+
+    /// The best `limit` passages for words, a person and a document, in any combination.
+    pub fn search_request(&self, request: &SearchRequest, limit: usize) -> Result<SearchOutcome> {
+        let plan = QueryPlan::parse(&request.text);
+        if plan.is_empty() && request.person.is_none() && request.doc.is_none() {
             return Err(Error::EmptyQuery);
         }
         let searcher = self.reader.searcher();
         let fields = &self.index.fields;
-        let hits = self.run(&searcher, &plan, &*plan.to_query(fields, Mode::All), limit)?;
-        if !hits.is_empty() || plan.groups.len() < 2 {
-            return Ok(SearchOutcome {
-                hits,
-                relaxed: false,
-            });
+        let person = request
+            .person
+            .as_deref()
+            .map(|typed| catalog::resolve_person(&searcher, fields, typed))
+            .transpose()?;
+        let doc = request
+            .doc
+            .as_deref()
+            .map(|typed| catalog::resolve_doc(&searcher, fields, typed))
+            .transpose()?;
+        let targets = Targets {
+            plan: &plan,
+            person: person.as_ref(),
+            doc: doc.as_ref(),
+        };
+        let mut outcome = SearchOutcome {
+            hits: self.run(&searcher, &targets, Mode::All, limit)?,
+            relaxed: false,
+            person: person.clone(),
+            doc: doc.clone(),
+        };
+        if outcome.hits.is_empty() && plan.groups.len() > 1 {
+            outcome.hits = self.run(&searcher, &targets, Mode::Any, limit)?;
+            outcome.relaxed = true;
         }
-        let hits = self.run(&searcher, &plan, &*plan.to_query(fields, Mode::Any), limit)?;
-        Ok(SearchOutcome {
-            hits,
-            relaxed: true,
-        })
+        Ok(outcome)
     }
 
-    fn run(
-        &self,
-        searcher: &Searcher,
-        plan: &QueryPlan,
-        query: &dyn Query,
-        limit: usize,
-    ) -> Result<Vec<Hit>> {
+    fn run(&self, searcher: &Searcher, targets: &Targets, mode: Mode, limit: usize) -> Result<Vec<Hit>> {
         // Equal scores are ordered by article and passage, not by where the indexing threads
         // happened to put the documents: fetch a margin so ties at the cut are settled alike.
         let fetch = limit.max(1) + TIE_MARGIN;
-        let top = searcher.search(query, &TopDocs::with_limit(fetch).order_by_score())?;
+        let query = targets.query(&self.index.fields, mode);
+        let top = searcher.search(&*query, &TopDocs::with_limit(fetch).order_by_score())?;
         let mut scored = top
             .into_iter()
-            .map(|(score, address)| {
-                Ok((score, Stored::load(searcher, &self.index.fields, address)?))
-            })
+            .map(|(score, address)| Ok((score, Stored::load(searcher, &self.index.fields, address)?)))
             .collect::<Result<Vec<_>>>()?;
         scored.sort_by(|(a, x), (b, y)| {
             b.total_cmp(a)
@@ -92,23 +116,57 @@ impl Engine {
                 .then(x.passage.cmp(&y.passage))
         });
         scored.truncate(limit);
-        Ok(scored
+        let highlight_plan = targets.highlight_plan();
+        scored
             .into_iter()
             .enumerate()
-            .map(|(i, (score, stored))| Hit {
-                rank: i + 1,
-                score,
-                highlights: highlights(&stored.text, plan),
-                title_highlights: highlights(&stored.title, plan),
-                article: stored.article,
-                passage: stored.passage,
-                title: stored.title,
-                text: stored.text,
-                date: stored.date,
-                source: stored.source,
-                url: stored.url,
+            .map(|(i, (score, stored))| {
+                let mut text_ranges = highlights(&stored.text, &highlight_plan);
+                if let Some(doc) = targets.doc {
+                    text_ranges.extend(doc_ranges(&stored.text, &doc.key));
+                }
+                Ok(Hit {
+                    rank: i + 1,
+                    score,
+                    highlights: merge_ranges(text_ranges),
+                    title_highlights: highlights(&stored.title, &highlight_plan),
+                    persons: self.known_persons(searcher, &stored.person_labels)?,
+                    docs: label_values(&stored.doc_labels),
+                    article: stored.article,
+                    passage: stored.passage,
+                    title: stored.title,
+                    text: stored.text,
+                    date: stored.date,
+                    source: stored.source,
+                    url: stored.url,
+                })
             })
-            .collect())
+            .collect()
+    }
+
+    /// The names of the passage's person labels that the index knows as persons.
+    fn known_persons(&self, searcher: &Searcher, labels: &[String]) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        for label in labels {
+            let Some((key, name)) = label.split_once(LABEL_SEPARATOR) else {
+                continue;
+            };
+            let term = Term::from_field_text(self.index.fields.person_strong, key);
+            if searcher.doc_freq(&term)? > 0 && !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        Ok(names)
+    }
+
+    /// Every person of the index whose name contains `filter` (accents optional).
+    pub fn persons(&self, filter: &str) -> Result<Vec<PersonEntry>> {
+        catalog::persons(&self.reader.searcher(), &self.index.fields, filter)
+    }
+
+    /// Every document number of the index matching `filter`.
+    pub fn docs(&self, filter: &str) -> Result<Vec<DocEntry>> {
+        catalog::docs(&self.reader.searcher(), &self.index.fields, filter)
     }
 
     /// Every passage of article `id`, in order.
@@ -128,19 +186,24 @@ impl Engine {
         let Some(first) = passages.first().cloned() else {
             return Err(Error::NoArticle(id.to_string()));
         };
+        let views = passages
+            .into_iter()
+            .map(|p| {
+                Ok(PassageView {
+                    persons: self.known_persons(&searcher, &p.person_labels)?,
+                    docs: label_values(&p.doc_labels),
+                    passage: p.passage,
+                    text: p.text,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(ArticleView {
             article: first.article,
             title: first.title,
             date: first.date,
             source: first.source,
             url: first.url,
-            passages: passages
-                .into_iter()
-                .map(|p| PassageView {
-                    passage: p.passage,
-                    text: p.text,
-                })
-                .collect(),
+            passages: views,
         })
     }
 
@@ -148,6 +211,84 @@ impl Engine {
     pub fn passage_count(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
+}
+
+/// What to search for: words, a person, a document, in any combination (at least one).
+#[derive(Clone, Debug, Default)]
+pub struct SearchRequest {
+    /// Words and "quoted phrases"; may be empty with a person or a document.
+    pub text: String,
+    /// A person's name as typed, with or without accents, whole or a unique part.
+    pub person: Option<String>,
+    /// A document number in any spelling.
+    pub doc: Option<String>,
+}
+
+/// A request with its person and document resolved.
+struct Targets<'a> {
+    plan: &'a QueryPlan,
+    person: Option<&'a PersonTarget>,
+    doc: Option<&'a DocTarget>,
+}
+
+impl Targets<'_> {
+    fn query(&self, fields: &Fields, mode: Mode) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !self.plan.is_empty() {
+            clauses.push((Occur::Must, self.plan.to_query(fields, mode)));
+        }
+        if let Some(person) = self.person {
+            clauses.push((Occur::Must, entity_query::person_query(fields, person)));
+        }
+        if let Some(doc) = self.doc {
+            clauses.push((Occur::Must, entity_query::doc_query(fields, doc)));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The words to highlight: the query's, and the person's name as a phrase.
+    fn highlight_plan(&self) -> QueryPlan {
+        let mut plan = self.plan.clone();
+        if let Some(person) = self.person {
+            plan.groups.push(Group::Phrase(analyze(&person.name)));
+        }
+        plan
+    }
+}
+
+/// Byte ranges of the citations of document `key` in `text`.
+fn doc_ranges(text: &str, key: &str) -> Vec<Range<usize>> {
+    find_doc_numbers(text)
+        .into_iter()
+        .filter(|m| m.doc.key == key)
+        .map(|m| m.range)
+        .collect()
+}
+
+/// Sorted ranges with overlaps joined.
+fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for range in ranges {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+/// The values of `key\tvalue` labels, in order, without repeats.
+fn label_values(labels: &[String]) -> Vec<String> {
+    let mut values: Vec<String> = Vec::new();
+    for label in labels {
+        if let Some((_, value)) = label.split_once(LABEL_SEPARATOR) {
+            if !values.iter().any(|v| v == value) {
+                values.push(value.to_string());
+            }
+        }
+    }
+    values
 }
 
 /// The stored fields of one passage document.
@@ -160,6 +301,8 @@ struct Stored {
     date: Option<String>,
     source: Option<String>,
     url: Option<String>,
+    person_labels: Vec<String>,
+    doc_labels: Vec<String>,
 }
 
 impl Stored {
@@ -169,6 +312,11 @@ impl Stored {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
+        };
+        let all = |field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect::<Vec<_>>()
         };
         Ok(Stored {
             article: text(fields.article).unwrap_or_default(),
@@ -181,6 +329,8 @@ impl Stored {
             date: text(fields.date),
             source: text(fields.source),
             url: text(fields.url),
+            person_labels: all(fields.person_label),
+            doc_labels: all(fields.doc_label),
         })
     }
 }

@@ -1,0 +1,98 @@
+//! `vnsearch persons` and `vnsearch docs`: the persons and document numbers the index knows,
+//! with how many articles and passages name or cite them.
+
+use std::io::{self, BufWriter, Write};
+
+use clap::Args;
+use vnsearch::output::json;
+use vnsearch::search::{DocEntry, Engine, PersonEntry};
+
+use super::IndexPath;
+
+/// Roles shown per person in the listing for people (JSON has them all).
+const ROLES_SHOWN: usize = 3;
+
+/// List the persons named in the index, most mentioned first.
+///
+/// A name seen once with a title or role ("Tổng Bí thư Tô Lâm", "ông …", "đồng chí …") counts
+/// as a person everywhere. FILTER keeps names containing it, accents optional.
+///
+/// Example: vnsearch persons "nguyen van" --json
+#[derive(Debug, Args)]
+pub struct PersonsArgs {
+    /// Keep only names containing this text (accents optional).
+    #[arg(value_name = "FILTER", default_value = "")]
+    filter: String,
+    /// One JSON object per person per line (name, key, roles, articles, passages).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    index: IndexPath,
+}
+
+/// List the document numbers cited in the index, most cited first.
+///
+/// FILTER keeps numbers or type names containing it ("nq/tw", "nghi quyet").
+///
+/// Example: vnsearch docs "nq/tw"
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// Keep only numbers or type names containing this text (accents optional).
+    #[arg(value_name = "FILTER", default_value = "")]
+    filter: String,
+    /// One JSON object per document per line (doc, key, kind, code, issuer, year, articles,
+    /// passages).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    index: IndexPath,
+}
+
+pub fn run_persons(args: PersonsArgs) -> anyhow::Result<()> {
+    let entries = Engine::open(&args.index.index)?.persons(&args.filter)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for entry in &entries {
+        if args.json {
+            json::line(&mut out, entry)?;
+        } else {
+            write_person(&mut out, entry)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+pub fn run_docs(args: DocsArgs) -> anyhow::Result<()> {
+    let entries = Engine::open(&args.index.index)?.docs(&args.filter)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for entry in &entries {
+        if args.json {
+            json::line(&mut out, entry)?;
+        } else {
+            write_doc(&mut out, entry)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_person(out: &mut dyn Write, entry: &PersonEntry) -> io::Result<()> {
+    let mut roles = entry.roles.iter().take(ROLES_SHOWN).cloned().collect::<Vec<_>>().join("; ");
+    if entry.roles.len() > ROLES_SHOWN {
+        roles.push_str("; …");
+    }
+    writeln!(
+        out,
+        "{}\t{} articles\t{} passages\t{}",
+        entry.name, entry.articles, entry.passages, roles
+    )
+}
+
+fn write_doc(out: &mut dyn Write, entry: &DocEntry) -> io::Result<()> {
+    let year = entry.year.map(|y| y.to_string()).unwrap_or_default();
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{}\t{} articles\t{} passages",
+        entry.doc, entry.kind, entry.issuer, year, entry.articles, entry.passages
+    )
+}

@@ -1,0 +1,59 @@
+//! Counts over the vocabulary of a keyword field: how many live passages hold each term.
+//! Listings of persons and documents come from here, so they need nothing but the index.
+
+use std::collections::BTreeMap;
+
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocSet, Searcher, SegmentReader, TantivyError, TERMINATED};
+
+use crate::error::Result;
+
+/// Live-document counts of the terms of `field` that start with `prefix` ("" for all),
+/// summed over segments; deleted documents are not counted.
+pub fn term_counts(searcher: &Searcher, field: Field, prefix: &str) -> Result<BTreeMap<String, u64>> {
+    let mut counts = BTreeMap::new();
+    for segment in searcher.segment_readers() {
+        count_segment(segment, field, prefix, &mut counts)?;
+    }
+    Ok(counts)
+}
+
+fn count_segment(
+    segment: &SegmentReader,
+    field: Field,
+    prefix: &str,
+    counts: &mut BTreeMap<String, u64>,
+) -> Result<()> {
+    let inverted = segment.inverted_index(field)?;
+    let mut range = inverted.terms().range();
+    if !prefix.is_empty() {
+        range = range.ge(prefix.as_bytes());
+    }
+    let mut stream = range.into_stream().map_err(TantivyError::from)?;
+    while stream.advance() {
+        let key = stream.key();
+        if !key.starts_with(prefix.as_bytes()) {
+            break;
+        }
+        let count = match segment.alive_bitset() {
+            None => u64::from(stream.value().doc_freq),
+            Some(alive) => {
+                let mut postings = inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                    .map_err(TantivyError::from)?;
+                let mut live = 0;
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if alive.is_alive(doc) {
+                        live += 1;
+                    }
+                    doc = postings.advance();
+                }
+                live
+            }
+        };
+        if count > 0 {
+            *counts.entry(String::from_utf8_lossy(key).into_owned()).or_insert(0) += count;
+        }
+    }
+    Ok(())
+}

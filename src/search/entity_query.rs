@@ -1,0 +1,50 @@
+//! Queries for `--person` and `--doc`: every passage naming the person or citing the document,
+//! those where the person acts or speaks, or that introduce the document, first.
+
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use super::catalog::{DocTarget, PersonTarget};
+use crate::analysis::analyze;
+use crate::index::Fields;
+
+/// Weight of a passage where the person acts or speaks ("phát biểu", "chỉ đạo", …).
+pub const ACTING_BOOST: f32 = 3.0;
+/// Weight of a passage where the person is named with a title or role.
+pub const STRONG_BOOST: f32 = 1.0;
+/// Weight of a passage that issues or defines the document.
+pub const DEFINING_BOOST: f32 = 4.0;
+
+/// Passages naming the person, acting ones first; more mentions rank higher.
+pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, keyword(fields.person, &person.key)),
+        (Occur::Should, boost(keyword(fields.person_acting, &person.key), ACTING_BOOST)),
+        (Occur::Should, boost(keyword(fields.person_strong, &person.key), STRONG_BOOST)),
+    ];
+    let words: Vec<Term> = analyze(&person.name)
+        .into_iter()
+        .map(|w| Term::from_field_text(fields.text_folded, &w.folded))
+        .collect();
+    if words.len() > 1 {
+        clauses.push((Occur::Should, Box::new(PhraseQuery::new(words))));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Passages citing the document, the ones introducing it first.
+pub fn doc_query(fields: &Fields, doc: &DocTarget) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, keyword(fields.doc, &doc.key)),
+        (Occur::Should, boost(keyword(fields.doc_defining, &doc.key), DEFINING_BOOST)),
+    ]))
+}
+
+fn keyword(field: Field, key: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, key), IndexRecordOption::WithFreqs))
+}
+
+fn boost(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, weight))
+}
