@@ -13,7 +13,13 @@ impl BuildObserver for Silent {}
 fn search(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-    build_index(corpus.as_ref(), dir.path(), BuildOptions::default(), &Silent).expect("index the sample corpus");
+    build_index(
+        corpus.as_ref(),
+        dir.path(),
+        BuildOptions::default(),
+        &Silent,
+    )
+    .expect("index the sample corpus");
     let engine = Engine::open(dir.path()).expect("open the index");
     let mut group = c.benchmark_group("search_seeds");
     for (name, query) in [

@@ -77,7 +77,13 @@ pub fn run_docs(args: DocsArgs) -> anyhow::Result<()> {
 }
 
 fn write_person(out: &mut dyn Write, entry: &PersonEntry) -> io::Result<()> {
-    let mut roles = entry.roles.iter().take(ROLES_SHOWN).cloned().collect::<Vec<_>>().join("; ");
+    let mut roles = entry
+        .roles
+        .iter()
+        .take(ROLES_SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
     if entry.roles.len() > ROLES_SHOWN {
         roles.push_str("; …");
     }

@@ -52,7 +52,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     print_report(&evaluate(&engine, &judgments, args.k)?, args.json)
 }
 
-fn print_report<R: serde::Serialize + std::fmt::Display>(report: &R, json: bool) -> anyhow::Result<()> {
+fn print_report<R: serde::Serialize + std::fmt::Display>(
+    report: &R,
+    json: bool,
+) -> anyhow::Result<()> {
     if json {
         super::search::print_json_line(report)?;
     } else {

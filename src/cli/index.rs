@@ -46,7 +46,12 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
 }
 
 /// Builds the index with a progress bar; shared with `search`, which builds on first use.
-pub fn build(corpus: &Path, index: &Path, options: BuildOptions, quiet: bool) -> anyhow::Result<BuildStats> {
+pub fn build(
+    corpus: &Path,
+    index: &Path,
+    options: BuildOptions,
+    quiet: bool,
+) -> anyhow::Result<BuildStats> {
     let progress = Progress::new(quiet);
     let stats = build_index(corpus, index, options, &progress).with_context(|| {
         format!(

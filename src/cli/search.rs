@@ -4,9 +4,9 @@ use std::io::{self, BufWriter, Write};
 
 use clap::builder::RangedU64ValueParser;
 use clap::Args;
+use vnsearch::entities::person::person_key;
 use vnsearch::index::{index_state, BuildOptions, IndexState};
 use vnsearch::output::{json, Terminal};
-use vnsearch::entities::person::person_key;
 use vnsearch::search::{Engine, QueryPlan, SearchRequest, DEFAULT_LIMIT};
 
 use super::Paths;
@@ -48,7 +48,8 @@ pub struct SearchArgs {
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     let query = args.query.join(" ");
     let blank = |typed: &Option<String>| typed.as_deref().is_some_and(|t| t.trim().is_empty());
-    let nothing_asked = QueryPlan::parse(&query).is_empty() && args.person.is_none() && args.doc.is_none();
+    let nothing_asked =
+        QueryPlan::parse(&query).is_empty() && args.person.is_none() && args.doc.is_none();
     if nothing_asked || blank(&args.person) || blank(&args.doc) {
         return Err(vnsearch::Error::EmptyQuery.into());
     }

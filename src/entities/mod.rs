@@ -26,7 +26,12 @@ impl PassageEntities {
                     entry.2 |= strong;
                     entry.3 |= mention.acting;
                 }
-                None => out.push((mention.key.clone(), mention.name.clone(), strong, mention.acting)),
+                None => out.push((
+                    mention.key.clone(),
+                    mention.name.clone(),
+                    strong,
+                    mention.acting,
+                )),
             }
         }
         out
@@ -38,7 +43,11 @@ impl PassageEntities {
         for mention in &self.docs {
             match out.iter_mut().find(|(key, ..)| *key == mention.doc.key) {
                 Some(entry) => entry.2 |= mention.defining,
-                None => out.push((mention.doc.key.clone(), mention.doc.canonical.clone(), mention.defining)),
+                None => out.push((
+                    mention.doc.key.clone(),
+                    mention.doc.canonical.clone(),
+                    mention.defining,
+                )),
             }
         }
         out

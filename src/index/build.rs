@@ -181,7 +181,12 @@ struct FirstSeen {
     docs: HashSet<String>,
 }
 
-fn add_entities(document: &mut TantivyDocument, fields: &Fields, found: &PassageEntities, seen: &mut FirstSeen) {
+fn add_entities(
+    document: &mut TantivyDocument,
+    fields: &Fields,
+    found: &PassageEntities,
+    seen: &mut FirstSeen,
+) {
     for (key, name, strong, acting) in found.person_summary() {
         document.add_text(fields.person, &key);
         document.add_text(fields.person_label, format!("{key}{LABEL_SEPARATOR}{name}"));
@@ -199,13 +204,19 @@ fn add_entities(document: &mut TantivyDocument, fields: &Fields, found: &Passage
     for mention in &found.persons {
         for role in &mention.roles {
             if roles.insert((&mention.key, role)) {
-                document.add_text(fields.person_role, format!("{}{LABEL_SEPARATOR}{role}", mention.key));
+                document.add_text(
+                    fields.person_role,
+                    format!("{}{LABEL_SEPARATOR}{role}", mention.key),
+                );
             }
         }
     }
     for (key, canonical, defining) in found.doc_summary() {
         document.add_text(fields.doc, &key);
-        document.add_text(fields.doc_label, format!("{key}{LABEL_SEPARATOR}{canonical}"));
+        document.add_text(
+            fields.doc_label,
+            format!("{key}{LABEL_SEPARATOR}{canonical}"),
+        );
         if defining {
             document.add_text(fields.doc_defining, &key);
         }

@@ -10,7 +10,11 @@ use crate::error::Result;
 
 /// Live-document counts of the terms of `field` that start with `prefix` ("" for all),
 /// summed over segments; deleted documents are not counted.
-pub fn term_counts(searcher: &Searcher, field: Field, prefix: &str) -> Result<BTreeMap<String, u64>> {
+pub fn term_counts(
+    searcher: &Searcher,
+    field: Field,
+    prefix: &str,
+) -> Result<BTreeMap<String, u64>> {
     let mut counts = BTreeMap::new();
     for segment in searcher.segment_readers() {
         count_segment(segment, field, prefix, &mut counts)?;
@@ -38,7 +42,8 @@ fn count_segment(
         let count = match segment.alive_bitset() {
             None => u64::from(stream.value().doc_freq),
             Some(alive) => {
-                let mut postings = inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                let mut postings = inverted
+                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
                     .map_err(TantivyError::from)?;
                 let mut live = 0;
                 let mut doc = postings.doc();
@@ -52,7 +57,9 @@ fn count_segment(
             }
         };
         if count > 0 {
-            *counts.entry(String::from_utf8_lossy(key).into_owned()).or_insert(0) += count;
+            *counts
+                .entry(String::from_utf8_lossy(key).into_owned())
+                .or_insert(0) += count;
         }
     }
     Ok(())

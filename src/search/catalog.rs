@@ -57,14 +57,22 @@ pub fn persons(searcher: &Searcher, fields: &Fields, filter: &str) -> Result<Vec
         .keys()
         .filter(|key| key.contains(&filter))
         .map(|key| PersonEntry {
-            name: names.get(key).and_then(|n| n.first().cloned()).unwrap_or_else(|| key.clone()),
+            name: names
+                .get(key)
+                .and_then(|n| n.first().cloned())
+                .unwrap_or_else(|| key.clone()),
             key: key.clone(),
             roles: roles.get(key).cloned().unwrap_or_default(),
             articles: articles.get(key).copied().unwrap_or(0),
             passages: passages.get(key).copied().unwrap_or(0),
         })
         .collect();
-    entries.sort_by(|a, b| b.passages.cmp(&a.passages).then(b.articles.cmp(&a.articles)).then(a.key.cmp(&b.key)));
+    entries.sort_by(|a, b| {
+        b.passages
+            .cmp(&a.passages)
+            .then(b.articles.cmp(&a.articles))
+            .then(a.key.cmp(&b.key))
+    });
     Ok(entries)
 }
 
@@ -78,14 +86,23 @@ pub fn docs(searcher: &Searcher, fields: &Fields, filter: &str) -> Result<Vec<Do
     let mut entries: Vec<DocEntry> = passages
         .iter()
         .filter_map(|(key, &count)| {
-            let canonical = labels.get(key).and_then(|l| l.first().cloned()).unwrap_or_else(|| key.clone());
+            let canonical = labels
+                .get(key)
+                .and_then(|l| l.first().cloned())
+                .unwrap_or_else(|| key.clone());
             let parsed = parse_doc_number(&canonical);
-            let kind = parsed.as_ref().map(|d| d.kind.to_string()).unwrap_or_default();
+            let kind = parsed
+                .as_ref()
+                .map(|d| d.kind.to_string())
+                .unwrap_or_default();
             let matches = key.contains(&filter) || person_key(&kind).contains(&filter);
             matches.then(|| DocEntry {
                 key: key.clone(),
                 code: parsed.as_ref().map(|d| d.code.clone()).unwrap_or_default(),
-                issuer: parsed.as_ref().map(|d| d.issuer.clone()).unwrap_or_default(),
+                issuer: parsed
+                    .as_ref()
+                    .map(|d| d.issuer.clone())
+                    .unwrap_or_default(),
                 year: parsed.as_ref().and_then(|d| d.year),
                 kind,
                 doc: canonical,
@@ -94,7 +111,12 @@ pub fn docs(searcher: &Searcher, fields: &Fields, filter: &str) -> Result<Vec<Do
             })
         })
         .collect();
-    entries.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.passages.cmp(&a.passages)).then(a.key.cmp(&b.key)));
+    entries.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then(b.passages.cmp(&a.passages))
+            .then(a.key.cmp(&b.key))
+    });
     Ok(entries)
 }
 
@@ -128,7 +150,11 @@ pub fn resolve_person(searcher: &Searcher, fields: &Fields, typed: &str) -> Resu
         }),
         many => Err(Error::AmbiguousPerson {
             typed: typed.to_string(),
-            candidates: many.iter().take(2 * SUGGESTIONS).map(|e| e.name.clone()).collect(),
+            candidates: many
+                .iter()
+                .take(2 * SUGGESTIONS)
+                .map(|e| e.name.clone())
+                .collect(),
         }),
     }
 }
@@ -147,9 +173,19 @@ pub fn resolve_doc(searcher: &Searcher, fields: &Fields, typed: &str) -> Result<
     };
     let known = term_counts(searcher, fields.doc, "")?;
     if known.contains_key(&parsed.key) {
-        let labels = grouped(term_counts(searcher, fields.doc_label, &format!("{}{LABEL_SEPARATOR}", parsed.key))?);
-        let canonical = labels.get(&parsed.key).and_then(|l| l.first().cloned()).unwrap_or(parsed.canonical);
-        return Ok(DocTarget { key: parsed.key, canonical });
+        let labels = grouped(term_counts(
+            searcher,
+            fields.doc_label,
+            &format!("{}{LABEL_SEPARATOR}", parsed.key),
+        )?);
+        let canonical = labels
+            .get(&parsed.key)
+            .and_then(|l| l.first().cloned())
+            .unwrap_or(parsed.canonical);
+        return Ok(DocTarget {
+            key: parsed.key,
+            canonical,
+        });
     }
     let mut ranked: Vec<(usize, &String)> = known
         .keys()
@@ -160,10 +196,19 @@ pub fn resolve_doc(searcher: &Searcher, fields: &Fields, typed: &str) -> Result<
         .collect();
     ranked.sort();
     let labels = grouped(term_counts(searcher, fields.doc_label, "")?);
-    let canonical = |key: &String| labels.get(key).and_then(|l| l.first().cloned()).unwrap_or_else(|| key.clone());
+    let canonical = |key: &String| {
+        labels
+            .get(key)
+            .and_then(|l| l.first().cloned())
+            .unwrap_or_else(|| key.clone())
+    };
     Err(Error::UnknownDoc {
         typed: parsed.canonical,
-        suggestions: ranked.into_iter().take(SUGGESTIONS).map(|(_, key)| canonical(key)).collect(),
+        suggestions: ranked
+            .into_iter()
+            .take(SUGGESTIONS)
+            .map(|(_, key)| canonical(key))
+            .collect(),
     })
 }
 
@@ -190,7 +235,11 @@ fn closest_persons(known: &[PersonEntry], words: &[&str]) -> Vec<String> {
         .filter(|(shared, _)| *shared > 0)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.passages.cmp(&a.1.passages)));
-    scored.into_iter().take(SUGGESTIONS).map(|(_, e)| e.name.clone()).collect()
+    scored
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|(_, e)| e.name.clone())
+        .collect()
 }
 
 /// `key\tvalue` counts → key → values, most frequent first.
@@ -198,7 +247,10 @@ fn grouped(labels: BTreeMap<String, u64>) -> BTreeMap<String, Vec<String>> {
     let mut by_key: BTreeMap<String, Vec<(u64, String)>> = BTreeMap::new();
     for (label, count) in labels {
         if let Some((key, value)) = label.split_once(LABEL_SEPARATOR) {
-            by_key.entry(key.to_string()).or_default().push((count, value.to_string()));
+            by_key
+                .entry(key.to_string())
+                .or_default()
+                .push((count, value.to_string()));
         }
     }
     by_key

@@ -35,13 +35,22 @@ pub fn parse_entity_labels(text: &str) -> Result<Vec<EntityLabel>> {
         let (Some(article), Some(passage)) = (columns.first(), passage) else {
             return Err(Error::Malformed {
                 path: Default::default(),
-                message: format!("line {}: expected article<TAB>passage<TAB>docs<TAB>persons", index + 1),
+                message: format!(
+                    "line {}: expected article<TAB>passage<TAB>docs<TAB>persons",
+                    index + 1
+                ),
             });
         };
         let values = |i: usize| -> Vec<String> {
             columns
                 .get(i)
-                .map(|c| c.split('|').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect())
+                .map(|c| {
+                    c.split('|')
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         labels.push(EntityLabel {
@@ -111,18 +120,32 @@ pub fn evaluate_entities(engine: &Engine, labels: &[EntityLabel]) -> Result<Enti
             .get(&label.article)
             .and_then(|a| a.passages.iter().find(|p| p.passage == label.passage))
         else {
-            return Err(Error::NoArticle(format!("{} #{}", label.article, label.passage)));
+            return Err(Error::NoArticle(format!(
+                "{} #{}",
+                label.article, label.passage
+            )));
         };
         let docs = (keys(&label.docs, doc_key), keys(&passage.docs, doc_key));
-        let persons = (keys(&label.persons, person_key), keys(&passage.persons, person_key));
+        let persons = (
+            keys(&label.persons, person_key),
+            keys(&passage.persons, person_key),
+        );
         let scores = report.by_split.entry(label.split.clone()).or_default();
         scores.passages += 1;
         scores.docs.add(&docs.0, &docs.1);
         scores.persons.add(&persons.0, &persons.1);
         for (kind, (expected, found)) in [("doc", docs), ("person", persons)] {
             let place = format!("{} #{}", label.article, label.passage);
-            report.differences.extend(expected.difference(&found).map(|v| format!("{place}: missed {kind} {v}")));
-            report.differences.extend(found.difference(&expected).map(|v| format!("{place}: extra {kind} {v}")));
+            report.differences.extend(
+                expected
+                    .difference(&found)
+                    .map(|v| format!("{place}: missed {kind} {v}")),
+            );
+            report.differences.extend(
+                found
+                    .difference(&expected)
+                    .map(|v| format!("{place}: extra {kind} {v}")),
+            );
         }
     }
     Ok(report)

@@ -20,8 +20,14 @@ pub const DEFINING_BOOST: f32 = 4.0;
 pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
         (Occur::Must, keyword(fields.person, &person.key)),
-        (Occur::Should, boost(keyword(fields.person_acting, &person.key), ACTING_BOOST)),
-        (Occur::Should, boost(keyword(fields.person_strong, &person.key), STRONG_BOOST)),
+        (
+            Occur::Should,
+            boost(keyword(fields.person_acting, &person.key), ACTING_BOOST),
+        ),
+        (
+            Occur::Should,
+            boost(keyword(fields.person_strong, &person.key), STRONG_BOOST),
+        ),
     ];
     let words: Vec<Term> = analyze(&person.name)
         .into_iter()
@@ -37,12 +43,18 @@ pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
 pub fn doc_query(fields: &Fields, doc: &DocTarget) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
         (Occur::Must, keyword(fields.doc, &doc.key)),
-        (Occur::Should, boost(keyword(fields.doc_defining, &doc.key), DEFINING_BOOST)),
+        (
+            Occur::Should,
+            boost(keyword(fields.doc_defining, &doc.key), DEFINING_BOOST),
+        ),
     ]))
 }
 
 fn keyword(field: Field, key: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, key), IndexRecordOption::WithFreqs))
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, key),
+        IndexRecordOption::WithFreqs,
+    ))
 }
 
 fn boost(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {

@@ -1,5 +1,6 @@
-//! Relevance evaluation: judged queries (query → expected articles) scored by recall@k and
-//! mean reciprocal rank, overall and per kind of query, articles ranked by their best passage.
+//! Relevance evaluation: judged queries (query → relevant articles) scored by recall@k (a
+//! relevant article in the top k), mean reciprocal rank and nDCG@k (all relevant articles, by
+//! rank), overall and per kind of query; articles are ranked by their best passage.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -55,12 +56,21 @@ impl Judgments {
     }
 }
 
-/// Recall@k and MRR of one group of queries.
+/// Recall@k, MRR and nDCG@k of one group of queries.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Scores {
     pub queries: usize,
     pub recall: f64,
     pub mrr: f64,
+    pub ndcg: f64,
+}
+
+/// Where one query's relevant articles ranked.
+#[derive(Clone, Debug)]
+struct Outcome {
+    /// 1-based ranks (among distinct articles, up to k) of the relevant articles found.
+    ranks: Vec<usize>,
+    relevant: usize,
 }
 
 /// The whole evaluation.
@@ -75,58 +85,73 @@ pub struct Report {
 
 /// Runs every judged query against `engine`.
 pub fn evaluate(engine: &Engine, judgments: &Judgments, k: usize) -> Result<Report> {
-    let mut ranks: Vec<(&Judgment, Option<usize>)> = Vec::new();
+    let mut outcomes: Vec<(&Judgment, Outcome)> = Vec::new();
     for judgment in &judgments.0 {
-        ranks.push((judgment, article_rank(engine, judgment, k)?));
+        outcomes.push((judgment, ranks(engine, judgment, k)?));
     }
-    let mut by_kind: BTreeMap<String, Vec<Option<usize>>> = BTreeMap::new();
-    for (judgment, rank) in &ranks {
+    let mut by_kind: BTreeMap<String, Vec<Outcome>> = BTreeMap::new();
+    for (judgment, outcome) in &outcomes {
         by_kind
             .entry(judgment.kind.clone())
             .or_default()
-            .push(*rank);
+            .push(outcome.clone());
     }
-    let all: Vec<Option<usize>> = ranks.iter().map(|(_, r)| *r).collect();
+    let all: Vec<Outcome> = outcomes.iter().map(|(_, o)| o.clone()).collect();
     Ok(Report {
         k,
-        overall: scores(&all),
+        overall: scores(&all, k),
         by_kind: by_kind
             .into_iter()
-            .map(|(kind, r)| (kind, scores(&r)))
+            .map(|(kind, o)| (kind, scores(&o, k)))
             .collect(),
-        misses: ranks
+        misses: outcomes
             .iter()
-            .filter(|(_, rank)| rank.is_none())
+            .filter(|(_, outcome)| outcome.ranks.is_empty())
             .map(|(j, _)| (j.query.clone(), j.kind.clone()))
             .collect(),
     })
 }
 
-/// 1-based rank of the first expected article among the distinct articles of the top hits.
-fn article_rank(engine: &Engine, judgment: &Judgment, k: usize) -> Result<Option<usize>> {
+/// Ranks of the relevant articles among the distinct articles of the top hits.
+fn ranks(engine: &Engine, judgment: &Judgment, k: usize) -> Result<Outcome> {
     let outcome = engine.search(&judgment.query, k * PASSAGES_PER_ARTICLE)?;
     let mut seen: Vec<&str> = Vec::new();
+    let mut ranks = Vec::new();
     for hit in &outcome.hits {
+        if seen.len() == k {
+            break;
+        }
         if seen.contains(&hit.article.as_str()) {
             continue;
         }
         seen.push(&hit.article);
         if judgment.expected.contains(&hit.article) {
-            return Ok(Some(seen.len()));
-        }
-        if seen.len() == k {
-            break;
+            ranks.push(seen.len());
         }
     }
-    Ok(None)
+    Ok(Outcome {
+        ranks,
+        relevant: judgment.expected.len(),
+    })
 }
 
-fn scores(ranks: &[Option<usize>]) -> Scores {
-    let n = ranks.len().max(1) as f64;
+fn scores(outcomes: &[Outcome], k: usize) -> Scores {
+    let n = outcomes.len().max(1) as f64;
+    let gain = |rank: usize| 1.0 / ((rank + 1) as f64).log2();
+    let ndcg = |o: &Outcome| {
+        let ideal: f64 = (1..=o.relevant.min(k)).map(gain).sum();
+        o.ranks.iter().map(|&r| gain(r)).sum::<f64>() / ideal.max(f64::MIN_POSITIVE)
+    };
     Scores {
-        queries: ranks.len(),
-        recall: ranks.iter().filter(|r| r.is_some()).count() as f64 / n,
-        mrr: ranks.iter().flatten().map(|&r| 1.0 / r as f64).sum::<f64>() / n,
+        queries: outcomes.len(),
+        recall: outcomes.iter().filter(|o| !o.ranks.is_empty()).count() as f64 / n,
+        mrr: outcomes
+            .iter()
+            .filter_map(|o| o.ranks.first())
+            .map(|&r| 1.0 / r as f64)
+            .sum::<f64>()
+            / n,
+        ndcg: outcomes.iter().map(ndcg).sum::<f64>() / n,
     }
 }
 
@@ -135,8 +160,12 @@ impl fmt::Display for Report {
         let row = |f: &mut fmt::Formatter<'_>, name: &str, s: &Scores| {
             writeln!(
                 f,
-                "{name:<12} {:>4} queries  recall@{} {:.3}  MRR {:.3}",
-                s.queries, self.k, s.recall, s.mrr
+                "{name:<12} {:>4} queries  recall@{k} {:.3}  MRR {:.3}  nDCG@{k} {:.3}",
+                s.queries,
+                s.recall,
+                s.mrr,
+                s.ndcg,
+                k = self.k
             )
         };
         row(f, "all", &self.overall)?;
@@ -166,9 +195,25 @@ mod tests {
     }
 
     #[test]
-    fn scores_recall_and_mrr() {
-        let s = scores(&[Some(1), Some(2), None, Some(4)]);
+    fn scores_recall_mrr_and_ndcg() {
+        let outcome = |ranks: &[usize], relevant| Outcome {
+            ranks: ranks.to_vec(),
+            relevant,
+        };
+        let s = scores(
+            &[
+                outcome(&[1], 1),
+                outcome(&[2], 1),
+                outcome(&[], 1),
+                outcome(&[4], 1),
+            ],
+            10,
+        );
         assert_eq!(s.recall, 0.75);
         assert!((s.mrr - (1.0 + 0.5 + 0.25) / 4.0).abs() < 1e-9);
+        let perfect = scores(&[outcome(&[1, 2], 2)], 10);
+        assert!((perfect.ndcg - 1.0).abs() < 1e-9);
+        let half = scores(&[outcome(&[1], 2)], 10);
+        assert!(half.ndcg > 0.5 && half.ndcg < 1.0);
     }
 }

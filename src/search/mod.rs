@@ -1,8 +1,8 @@
 //! Searching the index: a query string → ranked [`Hit`]s; an article id → its passages.
 
 pub mod catalog;
-mod entity_query;
 pub mod entity_eval;
+mod entity_query;
 pub mod eval;
 mod highlight;
 mod hit;
@@ -100,7 +100,13 @@ impl Engine {
         Ok(outcome)
     }
 
-    fn run(&self, searcher: &Searcher, targets: &Targets, mode: Mode, limit: usize) -> Result<Vec<Hit>> {
+    fn run(
+        &self,
+        searcher: &Searcher,
+        targets: &Targets,
+        mode: Mode,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
         // Equal scores are ordered by article and passage, not by where the indexing threads
         // happened to put the documents: fetch a margin so ties at the cut are settled alike.
         let fetch = limit.max(1) + TIE_MARGIN;
@@ -108,7 +114,9 @@ impl Engine {
         let top = searcher.search(&*query, &TopDocs::with_limit(fetch).order_by_score())?;
         let mut scored = top
             .into_iter()
-            .map(|(score, address)| Ok((score, Stored::load(searcher, &self.index.fields, address)?)))
+            .map(|(score, address)| {
+                Ok((score, Stored::load(searcher, &self.index.fields, address)?))
+            })
             .collect::<Result<Vec<_>>>()?;
         scored.sort_by(|(a, x), (b, y)| {
             b.total_cmp(a)

@@ -46,7 +46,11 @@ fn an_index_of_another_format_is_rebuilt_by_search() {
     index(dir.path());
     let meta_path = dir.path().join("index/meta.json");
     let meta = std::fs::read_to_string(&meta_path).unwrap();
-    std::fs::write(&meta_path, meta.replace(vnsearch::index::FORMAT_VERSION, "vnsearch-0")).unwrap();
+    std::fs::write(
+        &meta_path,
+        meta.replace(vnsearch::index::FORMAT_VERSION, "vnsearch-0"),
+    )
+    .unwrap();
     let output = vnsearch(dir.path())
         .args(["search", "Tô Lâm"])
         .output()
