@@ -6,8 +6,11 @@
 //!
 //! Three written shapes, each stored in one canonical form:
 //! - party documents `NUMBER-TYPE/ISSUER` ("57-NQ/TW", "367-QĐ/TWĐTN-VP");
-//! - state documents `NUMBER/TYPE-ISSUER` ("04/CTr-UBND", "977/QĐ-TTg");
-//! - legal documents `NUMBER/YEAR/TYPE-ISSUER` ("30/2020/NĐ-CP") and laws `NUMBER/YEAR/QHnn`.
+//! - state documents `NUMBER/TYPE-ISSUER` ("04/CTr-UBND", "977/QĐ-TTg"), and official
+//!   dispatches `NUMBER/ISSUER-UNIT` without a type code ("526/UBND-TNMT", "152/TTg-CN"),
+//!   read as Công văn only when that is safe (see [`find_doc_numbers`]);
+//! - legal documents `NUMBER/YEAR/TYPE-ISSUER` ("30/2020/NĐ-CP"), laws `NUMBER/YEAR/QHnn`, and
+//!   resolutions of the National Assembly Standing Committee `NUMBER/YEAR/UBTVQHnn`.
 //!
 //! The scanner is hand-written rather than a regex: it only wakes at an ASCII digit run followed
 //! by a separator byte, which keeps it cheap enough to run on every passage at index time, and
@@ -31,11 +34,13 @@ pub struct DocNumber {
     pub key: String,
     /// The number as written, leading zeros kept: "57", "01".
     pub number: String,
-    /// Type code in canonical spelling: "NQ", "QĐ", "CTr", "ĐA"; "QH" for laws.
+    /// Type code in canonical spelling: "NQ", "QĐ", "CTr", "ĐA"; "QH" for laws; "NQ" for
+    /// "333/2017/UBTVQH14"; "CV" for a dispatch without a type code ("526/UBND-TNMT").
     pub code: String,
     /// What the code names: "Nghị quyết", "Kế hoạch"; "Luật" for laws.
     pub kind: &'static str,
-    /// Issuing body, upper case except "TTg": "TW", "TU", "UBND", "VPCP-BNV", "QH13".
+    /// Issuing body, upper case except "TTg" (and a dispatch's units as written, "GDTrH"): "TW",
+    /// "TU", "UBND", "VPCP-BNV", "QH13", "UBTVQH14", "UBND-TNMT".
     pub issuer: String,
     /// The year, when the number carries it (30/2020/NĐ-CP → 2020).
     pub year: Option<u16>,
@@ -56,6 +61,13 @@ pub struct DocMention {
 }
 
 /// Full document numbers in one text, in order.
+///
+/// A dispatch without a type code (`NUMBER/ISSUER-UNIT`: "526/UBND-TNMT", "152/TTg-CN") counts
+/// only when written as acronyms (capitals, or one lower-case letter after two capitals as in
+/// "TTg") with at least one unit, and when its issuer is a known issuing body (UBND, VPCP, TTg,
+/// the ministries, ...) or "công văn", "văn bản", "số" or "CV" stands within three words before
+/// it ("mẫu số" numbers a form and does not count). Dates, scores, "F0/F1", "TP/HCM", "km/h"
+/// never qualify.
 ///
 /// A mention is `defining` when the passage introduces the document:
 /// 1. the nearest cue among the (up to) four words before the document's name — or before
@@ -176,7 +188,8 @@ struct DocType {
 #[rustfmt::skip]
 const DOC_TYPES: &[DocType] = &[
     DocType { code: "NQ", kind: "Nghị quyết", spellings: &["NQ"] },
-    DocType { code: "QĐ", kind: "Quyết định", spellings: &["QĐ", "QD"] },
+    // "QDD", "NDD": Telex typing that never turned DD into Đ ("2551/QDD-TTg").
+    DocType { code: "QĐ", kind: "Quyết định", spellings: &["QĐ", "QD", "QDD"] },
     DocType { code: "QĐi", kind: "Quy định", spellings: &["QĐI", "QDI"] },
     // Party personnel decisions ("79-QĐNS/TW").
     DocType { code: "QĐNS", kind: "Quyết định", spellings: &["QĐNS", "QDNS"] },
@@ -193,7 +206,7 @@ const DOC_TYPES: &[DocType] = &[
     DocType { code: "TTLT", kind: "Thông tư liên tịch", spellings: &["TTLT"] },
     DocType { code: "NQLT", kind: "Nghị quyết liên tịch", spellings: &["NQLT"] },
     DocType { code: "KHLT", kind: "Kế hoạch liên tịch", spellings: &["KHLT"] },
-    DocType { code: "NĐ", kind: "Nghị định", spellings: &["NĐ", "ND"] },
+    DocType { code: "NĐ", kind: "Nghị định", spellings: &["NĐ", "ND", "NDD"] },
     DocType { code: "BC", kind: "Báo cáo", spellings: &["BC"] },
     DocType { code: "TTr", kind: "Tờ trình", spellings: &["TTR"] },
     DocType { code: "CV", kind: "Công văn", spellings: &["CV"] },
@@ -208,6 +221,16 @@ const DOC_TYPES: &[DocType] = &[
 /// Laws carry the legislature and its term instead of a type code: "91/2015/QH13".
 const LAW_CODE: &str = "QH";
 const LAW_KIND: &str = "Luật";
+/// Resolutions of the National Assembly Standing Committee carry it and its term instead of a
+/// type code: "333/2017/UBTVQH14". Its ordinances are numbered alike; short references still
+/// resolve through the name the article writes ("Pháp lệnh số 02/2022/UBTVQH15").
+const STANDING_COMMITTEE: &str = "UBTVQH";
+const STANDING_COMMITTEE_CODE: &str = "NQ";
+const STANDING_COMMITTEE_KIND: &str = "Nghị quyết";
+/// Official dispatches carry the issuer and the drafting unit instead of a type code:
+/// "526/UBND-TNMT", "152/TTg-CN".
+const DISPATCH_CODE: &str = "CV";
+const DISPATCH_KIND: &str = "Công văn";
 /// Party documents coded TT are directives (Thông tri), state ones circulars (Thông tư).
 const PARTY_TT_KIND: &str = "Thông tri";
 
@@ -278,6 +301,27 @@ const ISSUER_SPELLINGS: &[(&str, &str)] = &[
     ("SKHDT", "SKHĐT"),
     ("TTG", "TTg"),
 ];
+
+/// Bodies that issue official dispatches (`NUMBER/ISSUER-UNIT`), as [`acronym_part`] spells
+/// them: a dispatch of one of these needs no cue before it. Ministries (B…), provincial
+/// departments (S…), the Government and its Office, the Prime Minister, people's committees and
+/// councils, and the central agencies that write the most dispatches.
+#[rustfmt::skip]
+const DISPATCH_ISSUERS: &[&str] = &[
+    "UBND", "HĐND", "VPCP", "TTg", "CP", "VPQH", "VPCTN", "TTCP", "KTNN", "NHNN", "TANDTC",
+    "BTC", "BCT", "BNV", "BYT", "BGDĐT", "BTNMT", "BXD", "BGTVT", "BKHĐT", "BNNPTNT", "BLĐTBXH",
+    "BCA", "BQP", "BNG", "BTP", "BTTTT", "BVHTTDL", "BKHCN", "BDTTG", "UBDT",
+    "TCT", "TCHQ", "TCTK", "KBNN", "BHXH", "UBCKNN",
+    "SXD", "STNMT", "STC", "SCT", "SNV", "SYT", "SGDĐT", "SKHĐT", "SGTVT", "SNNPTNT",
+    "SLĐTBXH", "STP", "STTTT", "SVHTTDL", "SKHCN", "SNGV", "CAT", "CATP",
+];
+/// Words that announce a dispatch number without a type code ("Văn bản số 526/UBND-TNMT").
+const DISPATCH_CUES: &[&str] = &["công văn", "văn bản", "số", "cv"];
+/// Words before the number searched for one of [`DISPATCH_CUES`].
+const DISPATCH_CUE_WORDS: usize = 3;
+/// Letters in one acronym of a dispatch number.
+const MIN_ACRONYM_LETTERS: usize = 2;
+const MAX_ACRONYM_LETTERS: usize = 8;
 
 /// Endings of party bodies (Tỉnh/Thành ủy, Huyện ủy, Quận ủy, Đảng ủy, Đảng ủy khối, Ban cán sự
 /// đảng, Đảng đoàn, Đoàn thanh niên); any issuer containing TW (Trung ương) is one too.
@@ -517,11 +561,23 @@ fn parse_at(text: &str, start: usize, mode: Mode) -> Option<(DocNumber, usize)> 
         }
     }
 
-    let (code, code_upper, code_end) = code_letters(text, pos)?;
-    if code == LAW_CODE && (sep == Sep::Slash || year.is_some()) {
-        return law(text, number, year, code_end);
+    let numbered_like_law = sep == Sep::Slash || year.is_some();
+    if numbered_like_law {
+        if let Some(found) = standing_committee(text, number, year, pos) {
+            return Some(found);
+        }
     }
-    let doc_type = doc_type(&code)?;
+    let Some((code, code_upper, code_end)) = code_letters(text, pos) else {
+        return dispatch_after(text, start, number, sep, year, pos, mode);
+    };
+    if code == LAW_CODE && numbered_like_law {
+        if let Some(found) = law(text, number, year, code_end) {
+            return Some(found);
+        }
+    }
+    let Some(doc_type) = doc_type(&code) else {
+        return dispatch_after(text, start, number, sep, year, pos, mode);
+    };
     let (sep2, issuer_start) = separator(text, code_end)?;
     if sep2 == Sep::Space {
         return None;
@@ -585,6 +641,204 @@ fn law(text: &str, number: &str, year: Option<u16>, code_end: usize) -> Option<(
         year,
     };
     Some((doc, end))
+}
+
+/// A resolution (or ordinance) of the National Assembly Standing Committee, numbered like a law
+/// with the committee and its term in place of the type code: "333/2017/UBTVQH14", also
+/// "97/UBTVQH13" without the year. `pos` is where the committee's letters would start.
+fn standing_committee(
+    text: &str,
+    number: &str,
+    year: Option<u16>,
+    pos: usize,
+) -> Option<(DocNumber, usize)> {
+    let letters_end = pos + STANDING_COMMITTEE.len();
+    let written = text.get(pos..letters_end)?;
+    if !written.eq_ignore_ascii_case(STANDING_COMMITTEE) {
+        return None;
+    }
+    let end = digit_run(text, letters_end, 2).filter(|end| end - letters_end == 2)?;
+    // "97/UBTVQH14-CTĐB" is a dispatch of the committee's office, not a resolution.
+    let mut after = text[end..].chars();
+    match after.next() {
+        Some(c) if continues_word(c) => return None,
+        Some(c) if is_hyphen(c) && after.next().is_some_and(continues_word) => return None,
+        _ => {}
+    }
+    let issuer = format!("{STANDING_COMMITTEE}{}", &text[letters_end..end]);
+    let canonical = match year {
+        Some(year) => format!("{number}/{year}/{issuer}"),
+        None => format!("{number}/{issuer}"),
+    };
+    let doc = DocNumber {
+        key: key(&canonical),
+        canonical,
+        number: number.to_string(),
+        code: STANDING_COMMITTEE_CODE.to_string(),
+        kind: STANDING_COMMITTEE_KIND,
+        issuer,
+        year,
+    };
+    Some((doc, end))
+}
+
+/// One acronym of a dispatch number at `pos`: the issuer ("UBND", "TTg") or, with `unit`, a
+/// unit ("TNMT", "GDTrH", up to two digits after the letters: "XD1"), ending where a word may
+/// end. Returns it canonical, whether it is written as an acronym, and its end.
+///
+/// An acronym is written in capitals, or in capitals but for one lower-case letter after at least
+/// two capitals ("TTg", "GDTrH"); that spelling is kept. Any other spelling (only a query may use
+/// one) is upper-cased, and an issuer of [`ISSUER_SPELLINGS`] gets its Đ or "TTg" back.
+fn acronym_part(text: &str, pos: usize, unit: bool) -> Option<(String, bool, usize)> {
+    let mut part = String::new();
+    let (mut letters, mut lower, mut upper_before_lower) = (0, 0, 0);
+    let mut end = pos;
+    for c in text.get(pos..)?.chars() {
+        let letter = match c {
+            'Đ' | 'Ð' => 'Đ',
+            'đ' | 'ð' => 'đ',
+            c if c.is_ascii_alphabetic() => c,
+            _ => break,
+        };
+        letters += 1;
+        if letters > MAX_ACRONYM_LETTERS {
+            return None;
+        }
+        if letter.is_lowercase() {
+            lower += 1;
+        } else if lower == 0 {
+            upper_before_lower += 1;
+        }
+        part.push(letter);
+        end += c.len_utf8();
+    }
+    if letters < MIN_ACRONYM_LETTERS {
+        return None;
+    }
+    let digit_count = if unit {
+        text.as_bytes()[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    } else {
+        0
+    };
+    if digit_count > 2 {
+        return None;
+    }
+    part.push_str(&text[end..end + digit_count]);
+    end += digit_count;
+    if peek(text, end).is_some_and(continues_word) {
+        return None;
+    }
+    let acronym = lower == 0 || (lower == 1 && upper_before_lower >= 2);
+    if lower > 0 && !acronym {
+        part = part.to_uppercase();
+    }
+    if !unit && (lower == 0 || !acronym) {
+        if let Some((_, fixed)) = ISSUER_SPELLINGS.iter().find(|(typed, _)| *typed == part) {
+            part = (*fixed).to_string();
+        }
+    }
+    Some((part, acronym, end))
+}
+
+/// An official dispatch numbered `NUMBER/ISSUER-UNIT` without a type code ("526/UBND-TNMT",
+/// "152/TTg-CN", "11701/VPCP-CN"), `pos` just after the slash. In running text it must be
+/// written as acronyms, and the issuer be a known issuing body or the number follow a dispatch
+/// cue ("công văn", "văn bản", "số", "CV"; not "mẫu số", which numbers a form) within three
+/// words: "5 KH/DN", "F0/F1" and "TP/HCM" never qualify.
+fn dispatch_after(
+    text: &str,
+    start: usize,
+    number: &str,
+    sep: Sep,
+    year: Option<u16>,
+    pos: usize,
+    mode: Mode,
+) -> Option<(DocNumber, usize)> {
+    if sep != Sep::Slash || year.is_some() {
+        return None;
+    }
+    let (first, first_acronym, mut end) = acronym_part(text, pos, false)?;
+    if mode == Mode::Text && !first_acronym {
+        return None;
+    }
+    let mut issuer = first.clone();
+    for unit in 0..MAX_ISSUER_SUFFIXES {
+        let Some(hyphen) = peek(text, end).filter(|c| is_hyphen(*c)) else {
+            break;
+        };
+        let mut unit_start = end + hyphen.len_utf8();
+        // "1333/UBND- TNMT": one space may follow the first hyphen.
+        if unit == 0 && peek(text, unit_start).is_some_and(is_space) {
+            unit_start = skip_one_space(text, unit_start);
+        }
+        let Some((part, acronym, part_end)) = acronym_part(text, unit_start, true) else {
+            break;
+        };
+        // "422/UBND-GD&ĐT": a unit cut at '&' is not the whole unit.
+        if (mode == Mode::Text && !acronym) || peek(text, part_end) == Some('&') {
+            break;
+        }
+        issuer.push('-');
+        issuer.push_str(&part);
+        end = part_end;
+    }
+    if issuer.len() == first.len() {
+        return None;
+    }
+    if mode == Mode::Text
+        && !DISPATCH_ISSUERS.contains(&first.as_str())
+        && !dispatch_cue_before(text, start)
+    {
+        return None;
+    }
+    let canonical = format!("{number}/{issuer}");
+    let doc = DocNumber {
+        key: key(&canonical),
+        canonical,
+        number: number.to_string(),
+        code: DISPATCH_CODE.to_string(),
+        kind: DISPATCH_KIND,
+        issuer,
+        year: None,
+    };
+    Some((doc, end))
+}
+
+fn skip_one_space(text: &str, pos: usize) -> usize {
+    match peek(text, pos) {
+        Some(c) if is_space(c) => pos + c.len_utf8(),
+        _ => pos,
+    }
+}
+
+/// A dispatch cue among the [`DISPATCH_CUE_WORDS`] words before `start`, not crossing clause
+/// punctuation.
+fn dispatch_cue_before(text: &str, start: usize) -> bool {
+    let toks = tokenize(text, before_range(text, start));
+    let mut seen = 0;
+    for i in (0..toks.len()).rev() {
+        let w = match &toks[i].1 {
+            Tok::Word(w) => w.as_str(),
+            Tok::Comma => continue,
+            Tok::Stop(_) => break,
+        };
+        let pair = i
+            .checked_sub(1)
+            .and_then(|j| word(toks.get(j)))
+            .map(|prev| format!("{prev} {w}"));
+        if DISPATCH_CUES.contains(&w) || pair.is_some_and(|p| DISPATCH_CUES.contains(&p.as_str())) {
+            // "mẫu số 02/KK-TNCN" numbers a form, not a document.
+            return !(w == "số" && word(i.checked_sub(1).and_then(|j| toks.get(j))) == Some("mẫu"));
+        }
+        seen += 1;
+        if seen == DISPATCH_CUE_WORDS {
+            break;
+        }
+    }
+    false
 }
 
 fn key(canonical: &str) -> String {
@@ -1392,6 +1646,228 @@ mod tests {
     }
 
     #[test]
+    fn standing_committee_resolutions() {
+        for (text, written, canonical) in [
+            (
+                "Nghị quyết số 333/2017/UBTVQH14 ngày 11/1/2017",
+                "333/2017/UBTVQH14",
+                "333/2017/UBTVQH14",
+            ),
+            (
+                "Pháp lệnh số 04/2012/UBTVQH13 sửa đổi",
+                "04/2012/UBTVQH13",
+                "04/2012/UBTVQH13",
+            ),
+            (
+                "Nghị quyết 379/2017/ubtvqh14.",
+                "379/2017/ubtvqh14",
+                "379/2017/UBTVQH14",
+            ),
+            (
+                "Nghị quyết 1003/UBTVQH13 và",
+                "1003/UBTVQH13",
+                "1003/UBTVQH13",
+            ),
+            // The ordinance shape with the type code is a state number as before.
+            (
+                "số 26/2005/PL-UBTVQH11",
+                "26/2005/PL-UBTVQH11",
+                "26/2005/PL-UBTVQH11",
+            ),
+        ] {
+            check(&[text], &[(written, canonical, false, false)]);
+        }
+        let doc = find_doc_numbers("Nghị quyết số 333/2017/UBTVQH14")
+            .remove(0)
+            .doc;
+        assert_eq!(
+            doc,
+            DocNumber {
+                canonical: "333/2017/UBTVQH14".into(),
+                key: "333/2017/ubtvqh14".into(),
+                number: "333".into(),
+                code: "NQ".into(),
+                kind: "Nghị quyết",
+                issuer: "UBTVQH14".into(),
+                year: Some(2017),
+            }
+        );
+        for input in [
+            "333/2017/UBTVQH14",
+            "333/2017/ubtvqh14",
+            "Nghị quyết số 333/2017/UBTVQH14",
+        ] {
+            assert_eq!(parse_doc_number(input).as_ref(), Some(&doc), "{input:?}");
+        }
+        for text in [
+            "số 333/2017/UBTVQH",
+            "số 333/2017/UBTVQH145",
+            "số 333/2017/UBTVQH14A",
+            "số 97/UBTVQH14-CTĐB",
+            "số 333 UBTVQH14",
+        ] {
+            check(&[text], &[]);
+        }
+        // A short reference finds it by the code NQ.
+        check(
+            &[
+                "Nghị quyết số 333/2017/UBTVQH14 ban hành Quy chế phối hợp.",
+                "Theo Nghị quyết số 333, các cơ quan phối hợp.",
+            ],
+            &[
+                ("333/2017/UBTVQH14", "333/2017/UBTVQH14", false, false),
+                ("Nghị quyết số 333", "333/2017/UBTVQH14", false, true),
+            ],
+        );
+    }
+
+    #[test]
+    fn dispatches_without_a_type_code() {
+        for (text, written, canonical) in [
+            // A cue within three words: "văn bản", "công văn", "số", "CV".
+            (
+                "Trong Văn bản số 526/UBND-TNMT gửi UBND tỉnh",
+                "526/UBND-TNMT",
+                "526/UBND-TNMT",
+            ),
+            (
+                "tại Văn bản số 1333/UBND- TNMT gửi Sở",
+                "1333/UBND- TNMT",
+                "1333/UBND-TNMT",
+            ),
+            (
+                "Giấy giới thiệu số 45/TCMT-GGT cấp",
+                "45/TCMT-GGT",
+                "45/TCMT-GGT",
+            ),
+            (
+                "công văn hỏa tốc 3841/CHCN-TT gửi",
+                "3841/CHCN-TT",
+                "3841/CHCN-TT",
+            ),
+            ("CV 12/BQLDA-KH gửi", "12/BQLDA-KH", "12/BQLDA-KH"),
+            (
+                "văn bản số 301/ BGDĐT-GDMN gửi",
+                "301/ BGDĐT-GDMN",
+                "301/BGDĐT-GDMN",
+            ),
+            (
+                "số 1286/BTCDTW-TD1 gửi",
+                "1286/BTCDTW-TD1",
+                "1286/BTCDTW-TD1",
+            ),
+            // A known issuer needs no cue.
+            (
+                "theo chỉ đạo tại 11701/VPCP-CN của",
+                "11701/VPCP-CN",
+                "11701/VPCP-CN",
+            ),
+            ("đồng ý (152/TTg-CN) với", "152/TTg-CN", "152/TTg-CN"),
+            ("và 152/TTG-CN", "152/TTG-CN", "152/TTg-CN"),
+            ("gửi 5320/UBND-SXD.", "5320/UBND-SXD", "5320/UBND-SXD"),
+            (
+                "có 322/BGDĐT-GDTrH về",
+                "322/BGDĐT-GDTrH",
+                "322/BGDĐT-GDTrH",
+            ),
+            (
+                "có 322/BGDDT-GDTrH về",
+                "322/BGDDT-GDTrH",
+                "322/BGDĐT-GDTrH",
+            ),
+            (
+                "có 02/VPCP-KTTH-NC về",
+                "02/VPCP-KTTH-NC",
+                "02/VPCP-KTTH-NC",
+            ),
+            // A type code typed in Telex without its Đ is no dispatch.
+            (
+                "Quyết định số 2551/QDD-TTg của",
+                "2551/QDD-TTg",
+                "2551/QĐ-TTg",
+            ),
+        ] {
+            check(&[text], &[(written, canonical, false, false)]);
+        }
+        check(
+            &[
+                "Cục Cứu hộ, Cứu nạn ban hành Công văn số 3841/CHCN-TT về việc thành lập sở chỉ huy.",
+                "Thực hiện Công văn số 3841, các đơn vị đã trực ban.",
+            ],
+            &[
+                ("3841/CHCN-TT", "3841/CHCN-TT", true, false),
+                ("Công văn số 3841", "3841/CHCN-TT", false, true),
+            ],
+        );
+        check(
+            &["tại Giấy giới thiệu số 45/TCMT-GGT và số 46/TCMT-GGT, do ông"],
+            &[
+                ("45/TCMT-GGT", "45/TCMT-GGT", false, false),
+                ("46/TCMT-GGT", "46/TCMT-GGT", false, false),
+            ],
+        );
+        let doc = find_doc_numbers("văn bản số 152/TTg-CN").remove(0).doc;
+        assert_eq!(
+            doc,
+            DocNumber {
+                canonical: "152/TTg-CN".into(),
+                key: "152/ttg-cn".into(),
+                number: "152".into(),
+                code: "CV".into(),
+                kind: "Công văn",
+                issuer: "TTg-CN".into(),
+                year: None,
+            }
+        );
+        for input in [
+            "152/TTg-CN",
+            "152/ttg-cn",
+            "152/TTG-CN",
+            "công văn 152/TTg-CN",
+            "Công văn số 152/TTg-CN",
+        ] {
+            assert_eq!(parse_doc_number(input).as_ref(), Some(&doc), "{input:?}");
+        }
+        let doc = parse_doc_number("526/ubnd-tnmt").expect("a number");
+        assert_eq!(
+            (doc.canonical.as_str(), doc.key.as_str()),
+            ("526/UBND-TNMT", "526/ubnd-tnmt")
+        );
+    }
+
+    #[test]
+    fn dispatch_traps_are_not_numbers() {
+        for text in [
+            // No cue and no known issuer.
+            "quận 3/TP-HCM, lớp 10/CN-TH, khu 5/KCN-BD",
+            // Not written as acronyms, or too short, too long, or without a unit.
+            "số 12/Ban-Tổ chức, số 5/Ca-NB, số 12/A-B, số 7/UB-nd, số 8/Ubnd-VP",
+            "số 9/ABCDEFGHI-VP, số 9/VP-ABCDEFGHI, số 14/UBND, số 14/UBND-, số 3/UBND-X",
+            "số 12/VPCP-V.I, văn bản số 422/UBND-GD&ĐT, số 4/UBND-123",
+            // Forms, dates, scores, ratios, years.
+            "mẫu số 02/KK-TNCN, 05/KK-TNCN",
+            "ngày 12/6/2025, tỷ số 14/14, 1/2, số 123/2017/HSST, số 45/2017/UBND-VP",
+            "COVID-19/UBND-VP, F0/F1-F2, TP/HCM-HN, 60 km/h, km/h-VP, A/B-C",
+            "5 UBND/TNMT-VP, số 5 / UBND - TNMT, 5-UBND/TNMT",
+            // Glued to a word.
+            "số 12/UBND-TNMTxy, số 12/UBND-TNMTé, số 12/UBNDé-TNMT, số 12/UBND-TN123",
+        ] {
+            check(&[text], &[]);
+        }
+        for input in [
+            "F0/F1",
+            "TP/HCM",
+            "km/h",
+            "A/B",
+            "14/UBND",
+            "12/A-B",
+            "5 UBND-TNMT",
+        ] {
+            assert_eq!(parse_doc_number(input), None, "{input:?}");
+        }
+    }
+
+    #[test]
     fn fields_of_each_shape() {
         let doc = |s: &str| find_doc_numbers(s).remove(0).doc;
         assert_eq!(
@@ -1600,6 +2076,12 @@ mod tests {
             "\u{31B}",
             "Ư",
             "đ",
+            "TTg",
+            "ttg",
+            "GDTrH",
+            "UBTVQH",
+            "công văn ",
+            "mẫu ",
         ];
         prop::collection::vec(prop::sample::select(pieces), 0..24).prop_map(|p| p.concat())
     }
