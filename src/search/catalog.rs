@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tantivy::Searcher;
 
+use crate::analysis::fold::fold;
 use crate::entities::doc_number::parse_doc_number;
 use crate::entities::person::person_key;
 use crate::error::{Error, Result};
@@ -82,7 +83,7 @@ pub fn docs(searcher: &Searcher, fields: &Fields, filter: &str) -> Result<Vec<Do
     let passages = term_counts(searcher, fields.doc, "")?;
     let articles = term_counts(searcher, fields.doc_first, "")?;
     let labels = grouped(term_counts(searcher, fields.doc_label, "")?);
-    let filter = person_key(filter);
+    let filter = folded_lower(filter);
     let mut entries: Vec<DocEntry> = passages
         .iter()
         .filter_map(|(key, &count)| {
@@ -95,7 +96,7 @@ pub fn docs(searcher: &Searcher, fields: &Fields, filter: &str) -> Result<Vec<Do
                 .as_ref()
                 .map(|d| d.kind.to_string())
                 .unwrap_or_default();
-            let matches = key.contains(&filter) || person_key(&kind).contains(&filter);
+            let matches = key.contains(&filter) || folded_lower(&kind).contains(&filter);
             matches.then(|| DocEntry {
                 key: key.clone(),
                 code: parsed.as_ref().map(|d| d.code.clone()).unwrap_or_default(),
@@ -210,6 +211,11 @@ pub fn resolve_doc(searcher: &Searcher, fields: &Fields, typed: &str) -> Result<
             .map(|(_, key)| canonical(key))
             .collect(),
     })
+}
+
+/// Folded, lower-case, trimmed: how document keys and type names are compared with a filter.
+fn folded_lower(text: &str) -> String {
+    fold(&text.trim().to_lowercase()).into_owned()
 }
 
 fn number_of(key: &str) -> &str {

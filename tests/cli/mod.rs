@@ -1,3 +1,4 @@
+mod entities;
 mod errors;
 mod index;
 mod search;
