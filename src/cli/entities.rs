@@ -50,26 +50,26 @@ pub struct DocsArgs {
 
 pub fn run_persons(args: PersonsArgs) -> anyhow::Result<()> {
     let entries = Engine::open(&args.index.index)?.persons(&args.filter)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    for entry in &entries {
-        if args.json {
-            json::line(&mut out, entry)?;
-        } else {
-            write_person(&mut out, entry)?;
-        }
-    }
-    out.flush()?;
-    Ok(())
+    print_all(&entries, args.json, write_person)
 }
 
 pub fn run_docs(args: DocsArgs) -> anyhow::Result<()> {
     let entries = Engine::open(&args.index.index)?.docs(&args.filter)?;
+    print_all(&entries, args.json, write_doc)
+}
+
+/// Every entry as a JSON line, or as a line for people.
+fn print_all<T: serde::Serialize>(
+    entries: &[T],
+    as_json: bool,
+    for_people: fn(&mut dyn Write, &T) -> io::Result<()>,
+) -> anyhow::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
-    for entry in &entries {
-        if args.json {
+    for entry in entries {
+        if as_json {
             json::line(&mut out, entry)?;
         } else {
-            write_doc(&mut out, entry)?;
+            for_people(&mut out, entry)?;
         }
     }
     out.flush()?;

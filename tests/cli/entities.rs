@@ -6,20 +6,6 @@ fn texts(hits: &[serde_json::Value]) -> Vec<&str> {
     hits.iter().map(|h| h["text"].as_str().unwrap()).collect()
 }
 
-fn lines_json(dir: &std::path::Path, args: &[&str]) -> Vec<serde_json::Value> {
-    let output = vnsearch(dir).args(args).arg("--json").output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn issue3_doc_in_any_spelling_ranks_the_defining_passage_first() {
     let dir = seeds();
@@ -77,7 +63,7 @@ fn issue3_unknown_doc_suggests_the_closest() {
 fn issue3_docs_lists_every_number_with_counts() {
     let dir = seeds();
     index(dir.path());
-    let docs = lines_json(dir.path(), &["docs"]);
+    let docs = json_lines(dir.path(), &["docs"]);
     let numbers: Vec<&str> = docs.iter().map(|d| d["doc"].as_str().unwrap()).collect();
     assert_eq!(docs.len(), 19, "{numbers:?}");
     for expected in [
@@ -95,7 +81,7 @@ fn issue3_docs_lists_every_number_with_counts() {
     assert_eq!(plan["articles"], 2);
     assert_eq!(plan["kind"], "Kế hoạch");
     assert_eq!(plan["issuer"], "TU");
-    let filtered = lines_json(dir.path(), &["docs", "nq/tw"]);
+    let filtered = json_lines(dir.path(), &["docs", "nq/tw"]);
     assert_eq!(filtered.len(), 2, "57-NQ/TW and 15-NQ/TW");
 }
 
@@ -143,7 +129,7 @@ fn issue3_partial_and_ambiguous_names() {
 fn issue3_persons_lists_people_not_places() {
     let dir = seeds();
     index(dir.path());
-    let persons = lines_json(dir.path(), &["persons"]);
+    let persons = json_lines(dir.path(), &["persons"]);
     let names: Vec<&str> = persons
         .iter()
         .map(|p| p["name"].as_str().unwrap())

@@ -65,14 +65,16 @@ pub fn index(dir: &Path) {
     vnsearch(dir).args(["index", "--quiet"]).assert().success();
 }
 
-/// `search QUERY --json` hits, parsed.
+/// `search ARGS --json` hits, parsed.
 pub fn search_json(dir: &Path, args: &[&str]) -> Vec<Value> {
-    let output = vnsearch(dir)
-        .arg("search")
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
+    let mut all = vec!["search"];
+    all.extend(args);
+    json_lines(dir, &all)
+}
+
+/// The JSON lines printed by `vnsearch ARGS --json`, parsed; the run must succeed.
+pub fn json_lines(dir: &Path, args: &[&str]) -> Vec<Value> {
+    let output = vnsearch(dir).args(args).arg("--json").output().unwrap();
     assert!(
         output.status.success(),
         "{}",
