@@ -123,7 +123,7 @@ pub fn article_doc_numbers(passages: &[&str]) -> Vec<Vec<DocMention>> {
             .collect();
         for (passage, mentions) in passages.iter().zip(found.iter_mut()) {
             let taken: Vec<Range<usize>> = mentions.iter().map(|(m, _)| m.range.clone()).collect();
-            for (range, number, lead) in short_references(passage, &numbers, &taken) {
+            for (range, number, lead) in short_references(passage, Some(&numbers), &taken) {
                 let Some(name) = lead.name else { continue };
                 let mut matching = known.iter().filter(|(doc, names)| {
                     without_leading_zeros(&doc.number) == number
@@ -147,6 +147,58 @@ pub fn article_doc_numbers(passages: &[&str]) -> Vec<Vec<DocMention>> {
         .into_iter()
         .map(|ms| ms.into_iter().map(|(m, _)| m).collect())
         .collect()
+}
+
+/// A short reference the article itself does not resolve ("Nghị quyết 57" in an article that
+/// never writes 57-NQ/TW in full), for the indexer to resolve against the whole corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShortReference {
+    /// Byte range from the document name to the number, in the text as written.
+    pub range: Range<usize>,
+    /// [`short_key`]s of the documents it may stand for, one per code its name stands for.
+    pub keys: Vec<String>,
+}
+
+/// The key that joins a short reference to full numbers: folded code and number without
+/// leading zeros ("nq:57" for both "Nghị quyết 57" and 57-NQ/TW).
+pub fn short_key(code: &str, number: &str) -> String {
+    format!(
+        "{}:{}",
+        fold(&code.to_lowercase()),
+        without_leading_zeros(number)
+    )
+}
+
+/// Per passage, the short references left unresolved by [`article_doc_numbers`] (whose result
+/// for the same passages is `resolved`). Year-like numbers ("Kế hoạch 2025") are left out.
+pub fn unresolved_short_references(
+    passages: &[&str],
+    resolved: &[Vec<DocMention>],
+) -> Vec<Vec<ShortReference>> {
+    passages
+        .iter()
+        .zip(resolved)
+        .map(|(passage, mentions)| {
+            let taken: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+            short_references(passage, None, &taken)
+                .into_iter()
+                .filter(|(_, number, _)| !is_year(number))
+                .filter_map(|(range, number, lead)| {
+                    let name = lead.name?;
+                    let keys = name
+                        .codes
+                        .iter()
+                        .map(|code| short_key(code, number))
+                        .collect();
+                    Some(ShortReference { range, keys })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn is_year(number: &str) -> bool {
+    number.len() == 4 && ("1900".."2100").contains(&number)
 }
 
 /// A number as a user types it, in any spelling ("57-nq/tw", "57 NQ-TW", "57/NQ-TW",
@@ -1224,7 +1276,7 @@ fn without_leading_zeros(number: &str) -> &str {
 /// `taken`, limited to `numbers` the article cites in full: (range from the name, number, lead).
 fn short_references<'t>(
     text: &'t str,
-    numbers: &HashSet<&str>,
+    numbers: Option<&HashSet<&str>>,
     taken: &[Range<usize>],
 ) -> Vec<(Range<usize>, &'t str, Lead)> {
     let bytes = text.as_bytes();
@@ -1243,7 +1295,8 @@ fn short_references<'t>(
                 .count();
         pos = end;
         let number = without_leading_zeros(&text[start..end]);
-        if !numbers.contains(number) || taken.iter().any(|r| r.start <= start && start < r.end) {
+        let wanted = numbers.is_none_or(|numbers| numbers.contains(number));
+        if !wanted || taken.iter().any(|r| r.start <= start && start < r.end) {
             continue;
         }
         if !text[..start].chars().next_back().is_some_and(is_space) {
@@ -1282,6 +1335,24 @@ mod tests {
         ("003", include_str!("../../corpus/003_6adea5c61d0d4444.txt")),
         ("004", include_str!("../../corpus/004_6f1bd9507e73d7d4.txt")),
     ];
+
+    #[test]
+    fn short_references_left_for_the_corpus() {
+        let passages = [
+            "Thực hiện Nghị quyết 57 về đột phá phát triển khoa học, công nghệ; Kế hoạch 2025.",
+            "Chỉ thị số 24-CT/TU ngày 7/8/2023 và Chỉ thị số 24 được quán triệt.",
+        ];
+        let resolved = article_doc_numbers(&passages);
+        let left = unresolved_short_references(&passages, &resolved);
+        let covered: Vec<&str> = left[0]
+            .iter()
+            .map(|r| &passages[0][r.range.clone()])
+            .collect();
+        assert_eq!(covered, ["Nghị quyết 57"]);
+        assert_eq!(left[0][0].keys, ["nq:57"]);
+        assert!(left[1].is_empty(), "resolved in the article: {:?}", left[1]);
+        assert_eq!(short_key("QĐ", "0137"), "qd:137");
+    }
 
     /// One expected mention: the text its range covers, its canonical number, defining, short.
     type Expected<'a> = (&'a str, &'a str, bool, bool);

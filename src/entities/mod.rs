@@ -4,7 +4,7 @@
 pub mod doc_number;
 pub mod person;
 
-use doc_number::{article_doc_numbers, DocMention};
+use doc_number::{article_doc_numbers, unresolved_short_references, DocMention, ShortReference};
 use person::{article_persons, PersonMention, Strength};
 
 /// The entities of one passage.
@@ -12,6 +12,8 @@ use person::{article_persons, PersonMention, Strength};
 pub struct PassageEntities {
     pub persons: Vec<PersonMention>,
     pub docs: Vec<DocMention>,
+    /// Short references ("Nghị quyết 57") the article does not resolve itself.
+    pub short_refs: Vec<ShortReference>,
 }
 
 impl PassageEntities {
@@ -37,15 +39,17 @@ impl PassageEntities {
         out
     }
 
-    /// Distinct document keys: `(key, canonical, defining)`.
-    pub fn doc_summary(&self) -> Vec<(String, String, bool)> {
-        let mut out: Vec<(String, String, bool)> = Vec::new();
+    /// Distinct documents: `(key, canonical, short key, defining)`.
+    pub fn doc_summary(&self) -> Vec<(String, String, String, bool)> {
+        let mut out: Vec<(String, String, String, bool)> = Vec::new();
         for mention in &self.docs {
-            match out.iter_mut().find(|(key, ..)| *key == mention.doc.key) {
-                Some(entry) => entry.2 |= mention.defining,
+            let doc = &mention.doc;
+            match out.iter_mut().find(|(key, ..)| *key == doc.key) {
+                Some(entry) => entry.3 |= mention.defining,
                 None => out.push((
-                    mention.doc.key.clone(),
-                    mention.doc.canonical.clone(),
+                    doc.key.clone(),
+                    doc.canonical.clone(),
+                    doc_number::short_key(&doc.code, &doc.number),
                     mention.defining,
                 )),
             }
@@ -59,9 +63,15 @@ pub fn article_entities(passages: &[String]) -> Vec<PassageEntities> {
     let texts: Vec<&str> = passages.iter().map(String::as_str).collect();
     let persons = article_persons(&texts);
     let docs = article_doc_numbers(&texts);
+    let short_refs = unresolved_short_references(&texts, &docs);
     persons
         .into_iter()
         .zip(docs)
-        .map(|(persons, docs)| PassageEntities { persons, docs })
+        .zip(short_refs)
+        .map(|((persons, docs), short_refs)| PassageEntities {
+            persons,
+            docs,
+            short_refs,
+        })
         .collect()
 }

@@ -211,8 +211,12 @@ fn add_entities(
             }
         }
     }
-    for (key, canonical, defining) in found.doc_summary() {
+    for (key, canonical, short, defining) in found.doc_summary() {
         document.add_text(fields.doc, &key);
+        document.add_text(
+            fields.doc_short_label,
+            format!("{short}{LABEL_SEPARATOR}{key}"),
+        );
         document.add_text(
             fields.doc_label,
             format!("{key}{LABEL_SEPARATOR}{canonical}"),
@@ -222,6 +226,11 @@ fn add_entities(
         }
         if seen.docs.insert(key.clone()) {
             document.add_text(fields.doc_first, &key);
+        }
+    }
+    for reference in &found.short_refs {
+        for short in &reference.keys {
+            document.add_text(fields.doc_short, short);
         }
     }
 }

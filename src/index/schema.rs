@@ -9,7 +9,7 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-2";
+pub const FORMAT_VERSION: &str = "vnsearch-3";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -51,6 +51,10 @@ pub const DOC_DEFINING: &str = "doc_defining";
 pub const DOC_FIRST: &str = "doc_first";
 /// `key\tcanonical number` for each document of the passage.
 pub const DOC_LABEL: &str = "doc_label";
+/// Short keys ("nq:57") of short references the article does not resolve ("Nghị quyết 57").
+pub const DOC_SHORT: &str = "doc_short";
+/// `short key\tkey` for each document cited in full: tells whether a short key is unambiguous.
+pub const DOC_SHORT_LABEL: &str = "doc_short_label";
 
 /// Separates a key from its label in the `*_label` and `*_role` fields.
 pub const LABEL_SEPARATOR: char = '\t';
@@ -77,6 +81,8 @@ pub struct Fields {
     pub doc_defining: Field,
     pub doc_first: Field,
     pub doc_label: Field,
+    pub doc_short: Field,
+    pub doc_short_label: Field,
 }
 
 /// Builds the schema.
@@ -101,6 +107,8 @@ pub fn schema() -> Schema {
     builder.add_text_field(DOC_DEFINING, STRING);
     builder.add_text_field(DOC_FIRST, STRING);
     builder.add_text_field(DOC_LABEL, STRING | STORED);
+    builder.add_text_field(DOC_SHORT, STRING);
+    builder.add_text_field(DOC_SHORT_LABEL, STRING);
     builder.build()
 }
 
@@ -142,6 +150,8 @@ impl Fields {
             doc_defining: field(DOC_DEFINING)?,
             doc_first: field(DOC_FIRST)?,
             doc_label: field(DOC_LABEL)?,
+            doc_short: field(DOC_SHORT)?,
+            doc_short_label: field(DOC_SHORT_LABEL)?,
         })
     }
 }

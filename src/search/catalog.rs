@@ -7,7 +7,7 @@ use serde::Serialize;
 use tantivy::Searcher;
 
 use crate::analysis::fold::fold;
-use crate::entities::doc_number::parse_doc_number;
+use crate::entities::doc_number::{parse_doc_number, short_key};
 use crate::entities::person::person_key;
 use crate::error::{Error, Result};
 use crate::index::schema::LABEL_SEPARATOR;
@@ -165,6 +165,9 @@ pub fn resolve_person(searcher: &Searcher, fields: &Fields, typed: &str) -> Resu
 pub struct DocTarget {
     pub key: String,
     pub canonical: String,
+    /// The short key ("nq:57") when this is the only document of its type and number cited in
+    /// full anywhere in the index, so that bare references ("Nghị quyết 57") stand for it.
+    pub short: Option<String>,
 }
 
 /// Resolves a typed document number in any spelling ("57 nq-tw", "137-QD/TW").
@@ -183,9 +186,13 @@ pub fn resolve_doc(searcher: &Searcher, fields: &Fields, typed: &str) -> Result<
             .get(&parsed.key)
             .and_then(|l| l.first().cloned())
             .unwrap_or(parsed.canonical);
+        let short = short_key(&parsed.code, &parsed.number);
+        let prefix = format!("{short}{LABEL_SEPARATOR}");
+        let unambiguous = term_counts(searcher, fields.doc_short_label, &prefix)?.len() == 1;
         return Ok(DocTarget {
             key: parsed.key,
             canonical,
+            short: unambiguous.then_some(short),
         });
     }
     let mut ranked: Vec<(usize, &String)> = known

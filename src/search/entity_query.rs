@@ -15,6 +15,9 @@ pub const ACTING_BOOST: f32 = 3.0;
 pub const STRONG_BOOST: f32 = 1.0;
 /// Weight of a passage that issues or defines the document.
 pub const DEFINING_BOOST: f32 = 4.0;
+/// Weight of a bare reference ("Nghị quyết 57") to a document cited in full elsewhere in the
+/// index, relative to a full citation: such passages come after the ones citing it in full.
+pub const SHORT_REFERENCE_WEIGHT: f32 = 0.2;
 
 /// Passages naming the person, acting ones first; more mentions rank higher.
 pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
@@ -39,10 +42,17 @@ pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// Passages citing the document, the ones introducing it first.
+/// Passages citing the document, the ones introducing it first; when its type and number are
+/// unambiguous in the index, bare references to it too ("Nghị quyết 57"), last.
 pub fn doc_query(fields: &Fields, doc: &DocTarget) -> Box<dyn Query> {
+    let mut cited: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Should, keyword(fields.doc, &doc.key))];
+    if let Some(short) = &doc.short {
+        let bare = keyword(fields.doc_short, short);
+        cited.push((Occur::Should, boost(bare, SHORT_REFERENCE_WEIGHT)));
+    }
     Box::new(BooleanQuery::new(vec![
-        (Occur::Must, keyword(fields.doc, &doc.key)),
+        (Occur::Must, Box::new(BooleanQuery::new(cited))),
         (
             Occur::Should,
             boost(keyword(fields.doc_defining, &doc.key), DEFINING_BOOST),

@@ -22,7 +22,7 @@ pub use hit::{ArticleView, Hit, PassageView, SearchOutcome};
 pub use query::{Group, Mode, QueryPlan};
 
 use crate::analysis::analyze;
-use crate::entities::doc_number::find_doc_numbers;
+use crate::entities::doc_number::{find_doc_numbers, unresolved_short_references};
 use crate::error::{Error, Result};
 use crate::index::schema::LABEL_SEPARATOR;
 use crate::index::{open_index, Fields, VnIndex};
@@ -131,7 +131,7 @@ impl Engine {
             .map(|(i, (score, stored))| {
                 let mut text_ranges = highlights(&stored.text, &highlight_plan);
                 if let Some(doc) = targets.doc {
-                    text_ranges.extend(doc_ranges(&stored.text, &doc.key));
+                    text_ranges.extend(doc_ranges(&stored.text, doc));
                 }
                 Ok(Hit {
                     rank: i + 1,
@@ -264,12 +264,23 @@ impl Targets<'_> {
     }
 }
 
-/// Byte ranges of the citations of document `key` in `text`.
-fn doc_ranges(text: &str, key: &str) -> Vec<Range<usize>> {
-    find_doc_numbers(text)
-        .into_iter()
-        .filter(|m| m.doc.key == key)
+/// Byte ranges of the citations of `doc` in `text`: full numbers, and bare references when
+/// they stand for it.
+fn doc_ranges(text: &str, doc: &DocTarget) -> Vec<Range<usize>> {
+    let full = find_doc_numbers(text);
+    let bare = match &doc.short {
+        Some(short) => unresolved_short_references(&[text], std::slice::from_ref(&full))
+            .into_iter()
+            .flatten()
+            .filter(|r| r.keys.contains(short))
+            .map(|r| r.range)
+            .collect(),
+        None => Vec::new(),
+    };
+    full.into_iter()
+        .filter(|m| m.doc.key == doc.key)
         .map(|m| m.range)
+        .chain(bare)
         .collect()
 }
 

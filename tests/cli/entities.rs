@@ -193,3 +193,36 @@ fn issue3_keywords_person_and_doc_combine() {
             .any(|d| d == "24-CT/TU"));
     }
 }
+
+#[test]
+fn bare_references_count_only_when_the_number_is_unambiguous() {
+    let full = r#"{"id":"a","title":"A","summary":"Bộ Chính trị ban hành Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học."}"#;
+    let bare = r#"{"id":"b","title":"B","summary":"Các tỉnh triển khai Nghị quyết 57 về khoa học công nghệ và chuyển đổi số."}"#;
+    let other = r#"{"id":"c","title":"C","summary":"Chính phủ ban hành Nghị quyết số 57/NQ-CP về cải cách thủ tục hành chính."}"#;
+    let dir = corpus_of(&[("f.jsonl", &format!("{full}\n{bare}\n"))]);
+    index(dir.path());
+    let hits = search_json(dir.path(), &["--doc", "57-nq/tw"]);
+    let ids: Vec<&str> = hits
+        .iter()
+        .map(|h| h["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["f.jsonl#a", "f.jsonl#b"],
+        "full citation first, bare reference after"
+    );
+    assert_eq!(highlighted(&hits[1]), ["Nghị quyết 57"]);
+
+    let dir = corpus_of(&[("f.jsonl", &format!("{full}\n{bare}\n{other}\n"))]);
+    index(dir.path());
+    let hits = search_json(dir.path(), &["--doc", "57-nq/tw"]);
+    let ids: Vec<&str> = hits
+        .iter()
+        .map(|h| h["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["f.jsonl#a"],
+        "two documents numbered 57: a bare reference is ambiguous"
+    );
+}
