@@ -805,6 +805,9 @@ struct Found {
     run: usize,
     anchored: bool,
     surname: bool,
+    /// A foreign name (not surname-led) that may stand for its short form ("ông Trump"): a
+    /// whole two-word foreign name, or a non-surname name after a title.
+    foreign: bool,
     roles: Vec<Range<usize>>,
     /// First word of the title, honorific or role list before the name (or the name).
     head: usize,
@@ -835,6 +838,7 @@ struct Raw {
     syllables: Vec<String>,
     surname: bool,
     anchored: bool,
+    foreign: bool,
 }
 
 fn detect(text: &str) -> Vec<Raw> {
@@ -858,9 +862,16 @@ fn detect(text: &str) -> Vec<Raw> {
                 run.kind = RunKind::Name;
             }
             Outcome::Thing => run.kind = RunKind::Thing,
-            Outcome::Nothing => {}
+            Outcome::Nothing => {
+                let foreign = lex.foreign_names(&toks, run.start, run.end, r);
+                if !foreign.is_empty() {
+                    run.kind = RunKind::Name;
+                    found.extend(foreign);
+                }
+            }
         }
     }
+    lex.add_bylines(text, &toks, &mut found);
     let mut is_start = vec![false; toks.len()];
     for f in &found {
         is_start[f.start] = true;
@@ -937,6 +948,16 @@ impl Lexicon {
         // Chí Minh") is decided below, not cut by the place word it starts with.
         let whole_name =
             self.person_or_place.exact(toks, a..b) || self.named_things.exact(toks, a..b);
+        // "Hội đồng châu Âu Antonio Costa": a place written half in lower case ends in the run.
+        if a > 0 && toks[a].gap.joins() && toks[a - 1].shape == Shape::Lower {
+            if let Some(n) = self.places.longest_at(toks, a - 1).filter(|&n| n >= 2) {
+                if a - 1 + n >= b {
+                    return Outcome::Nothing;
+                }
+                k = a - 1 + n;
+                stripped_place = true;
+            }
+        }
         while k < b && !whole_name {
             let room = b - k;
             // "T.Ư Đoàn" (the Youth Union), "Bộ Công an": organisation words of the role.
@@ -1125,6 +1146,7 @@ impl Lexicon {
             run,
             anchored: before.anchored,
             surname,
+            foreign: !surname && before.anchored && e - s >= 2,
             roles: before.roles,
             head: before.head,
             tail: e,
@@ -1358,6 +1380,242 @@ impl Lexicon {
     }
 }
 
+/// Whether a word has a letter Vietnamese writes with a diacritic (ă â đ ê ô ơ ư and every
+/// tone mark, "Phát" as much as "Mỹ"): such a word is not taken for part of a foreign name
+/// ("Donald", "Jong-un", "Göktaş" are).
+fn vietnamese_only(norm: &str) -> bool {
+    norm.chars().any(|c| {
+        matches!(
+            c,
+            'à' | 'á'
+                | 'ã'
+                | 'è'
+                | 'é'
+                | 'ì'
+                | 'í'
+                | 'ò'
+                | 'ó'
+                | 'õ'
+                | 'ù'
+                | 'ú'
+                | 'ý'
+                | 'ă'
+                | 'â'
+                | 'đ'
+                | 'ê'
+                | 'ô'
+                | 'ơ'
+                | 'ư'
+                | 'ĩ'
+                | 'ũ'
+                | '\u{1EA0}'..='\u{1EF9}'
+        ) || is_combining_mark(c)
+    })
+}
+
+/// Longest foreign name taken from the end of a capitalized run, in words.
+const MAX_FOREIGN: usize = 3;
+
+impl Lexicon {
+    /// A word that may be part of a personal name in Latin script: capitalized, letters only
+    /// (hyphenated parts allowed), not an acronym, not a word that opens a role, an
+    /// organisation or a sentence.
+    fn name_like(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        self.name_word(toks, i)
+            && !self.not_given_names.contains(toks[i].norm())
+            && self.org_starts.longest_at(toks, i).is_none()
+    }
+
+    /// [`Self::name_like`] but for a word inside a name, which may also open an organisation
+    /// ("Hội" of "Vũ Hội").
+    fn name_word(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        let t = &toks[i];
+        t.shape == Shape::Cap
+            && t.letters >= 2
+            && !is_acronym(toks, i)
+            && t.word
+                .chars()
+                .all(|c| c == '-' || letter_case(c).is_some() || is_combining_mark(c))
+            && !self.never_last.contains(t.norm())
+            && self.honorific_at(toks, i).is_none()
+            && self.title_at(toks, i).is_none()
+            && self.markers.longest_at(toks, i).is_none()
+    }
+
+    /// Whether words `x..b` are a place, an organisation or a thing, or overlap one of the
+    /// run `a..b` ("New York Times"), or end like a company ("Saigontourist Group").
+    fn not_a_name(&self, toks: &[Tok<'_>], a: usize, x: usize, b: usize) -> bool {
+        self.org_ends.exact(toks, b - 1..b)
+            || (a..b).any(|i| self.place_at(toks, i).is_some_and(|n| i + n > x))
+            || self.is_place_like(toks, x..b)
+    }
+
+    /// Foreign names without a title ("Donald Trump", "Mỹ Donald Trump", "CEO Sundar
+    /// Pichai"): the last two, and if they look like a name the last three, words of the run
+    /// `a..b` written in Latin script without Vietnamese letters. Candidates only; two at most.
+    fn foreign_names(&self, toks: &[Tok<'_>], a: usize, b: usize, run: usize) -> Vec<Found> {
+        let mut x = b;
+        while x > a
+            && b - x < MAX_FOREIGN
+            && (x == b || toks[x].gap.joins())
+            && !vietnamese_only(toks[x - 1].norm())
+            && self.name_like(toks, x - 1)
+        {
+            x -= 1;
+        }
+        // "BOT An Phat": an acronym other than a title ("CEO") makes the run an organisation's.
+        let acronym = (a..b).any(|i| is_acronym(toks, i) && self.title_at(toks, i).is_none());
+        if b - x < 2 || acronym {
+            return Vec::new();
+        }
+        // "sân bay quốc tế Donald Trump", "đường Nguyễn Văn A": named after a person.
+        let floor = a.saturating_sub(4);
+        let mut j = a;
+        while j > floor && toks[j].gap.joins() && toks[j - 1].shape == Shape::Lower {
+            j -= 1;
+            if self.markers.longest_at(toks, j).is_some() {
+                return Vec::new();
+            }
+        }
+        let single = b - x == 2;
+        (x..=b - 2)
+            .rev()
+            .filter(|&st| !self.not_a_name(toks, a, st, b))
+            .map(|st| Found {
+                start: st,
+                end: b,
+                run,
+                anchored: false,
+                surname: false,
+                foreign: single,
+                roles: Vec::new(),
+                head: st,
+                tail: b,
+                strong: false,
+                acting: false,
+                object: false,
+                rejected: false,
+            })
+            .collect()
+    }
+
+    /// Bylines and photo credits written in the passage: "Ảnh: Trí Dũng/TTXVN", "(Ảnh: Trí
+    /// Dũng)", "Theo Minh Anh/VOV", "Ảnh: Vũ Hội Bà Phan Thị Mỹ Thanh ..." and a name closing
+    /// the passage after its last sentence ("... pháp luật. Hiền Thu"). They are persons
+    /// (strong) even without a surname, when 2-3 capitalized words end at "/", ")", the end of
+    /// the line or of the text.
+    fn add_bylines(&self, text: &str, toks: &[Tok<'_>], found: &mut Vec<Found>) {
+        let n = toks.len();
+        let mut starts: Vec<(usize, bool)> = Vec::new();
+        for i in 1..n {
+            let credit = (toks[i].gap == Gap::Colon && self.credits.ends_before(toks, i).is_some())
+                || (toks[i].gap.joins()
+                    && toks[i - 1].shape == Shape::Cap
+                    && toks[i - 1].norm() == "theo");
+            if credit {
+                starts.push((i, true));
+            }
+        }
+        // The passage's closing byline: after a sentence, the last words of the text.
+        let mut last = n;
+        while last > 0 && n - last < MAX_FOREIGN && is_capital(toks, last - 1) {
+            last -= 1;
+            if !toks[last].gap.joins() {
+                break;
+            }
+        }
+        let closing = n >= 20
+            && n - last >= 2
+            && matches!(toks[last].gap, Gap::Period | Gap::Newline)
+            && text[toks[n - 1].range.end..].trim().is_empty();
+        if closing {
+            starts.push((last, false));
+        }
+        for (st, credit) in starts {
+            let mut end = st;
+            while end < n
+                && end - st <= MAX_FOREIGN
+                && (end == st || toks[end].gap.joins())
+                && (if end == st {
+                    self.name_like(toks, end)
+                } else {
+                    self.name_word(toks, end)
+                })
+            {
+                end += 1;
+            }
+            if !(2..=MAX_FOREIGN).contains(&(end - st)) {
+                continue;
+            }
+            let ends = end == n
+                || match toks[end].gap {
+                    Gap::Newline | Gap::Close => true,
+                    Gap::Other => {
+                        text[toks[end - 1].range.end..toks[end].range.start].contains('/')
+                    }
+                    // "Ảnh: Vũ Hội Bà Phan Thị Mỹ Thanh": the caption follows.
+                    Gap::Space => {
+                        toks[end].shape == Shape::Cap
+                            && self.honorific_at(toks, end).is_some()
+                            && toks.get(end + 1).is_some_and(|t| t.gap.joins())
+                            && self.is_surname(toks, end + 1)
+                    }
+                    _ => false,
+                };
+            if !ends || self.not_a_name(toks, st, st, end) {
+                continue;
+            }
+            // "Theo Daily Mail", "Theo Trí Thức Trẻ": a source, unless a surname opens the name
+            // or an agency follows it ("Theo Minh Anh/VOV"); a foreign-looking name closes a
+            // credit only before its agency ("Ảnh: John Smith/Reuters").
+            let agency = end < n && toks[end].gap == Gap::Other;
+            let theo = credit && toks[st - 1].norm() == "theo";
+            let foreign = !(st..end).any(|i| vietnamese_only(toks[i].norm()));
+            if !self.is_surname(toks, st) && !agency && (theo || foreign) {
+                continue;
+            }
+            // "Ảnh: Doãn Tấn." may close the text; a closing byline has no full stop.
+            let rest = if end == n {
+                &text[toks[n - 1].range.end..]
+            } else {
+                ""
+            };
+            let allowed = |c: char| c.is_whitespace() || (credit && ".)".contains(c));
+            if !rest.chars().all(allowed) {
+                continue;
+            }
+            if let Some(f) = found.iter_mut().find(|f| f.start == st && f.end == end) {
+                f.strong = true;
+                f.anchored = true;
+                continue;
+            }
+            if found.iter().any(|f| f.start < end && st < f.end) {
+                continue;
+            }
+            let at = found.partition_point(|f| f.start < st);
+            found.insert(
+                at,
+                Found {
+                    start: st,
+                    end,
+                    // In no run of the list: never a list neighbour of a thing.
+                    run: usize::MAX,
+                    anchored: true,
+                    surname: self.is_surname(toks, st),
+                    foreign: false,
+                    roles: Vec::new(),
+                    head: st,
+                    tail: end,
+                    strong: true,
+                    acting: false,
+                    object: false,
+                    rejected: false,
+                },
+            );
+        }
+    }
+}
+
 /// "các ông Hoàng Trung (Thứ trưởng ...), Dương Thành Trung, Đỗ Trường Giang và ...": a
 /// candidate listed right after a person is a person too.
 fn strengthen_lists(toks: &[Tok<'_>], found: &mut [Found]) {
@@ -1457,6 +1715,7 @@ fn to_raw(text: &str, toks: &[Tok<'_>], f: Found) -> Raw {
         syllables,
         surname: f.surname,
         anchored: f.anchored,
+        foreign: f.foreign,
     }
 }
 
@@ -1466,20 +1725,29 @@ fn to_raw(text: &str, toks: &[Tok<'_>], f: Found) -> Raw {
 /// Resolves short references against the article's full names and drops those that do not
 /// resolve to exactly one.
 fn resolve(found: Vec<Vec<Raw>>) -> Vec<Vec<PersonMention>> {
-    // Full names: two or more syllables starting with a surname, by key, first spelling kept.
+    // Full names: two or more syllables starting with a surname, or foreign names ("Donald
+    // Trump" for "ông Trump"), by key, first spelling kept.
     let mut full: Vec<(&str, &str, &[String])> = Vec::new();
     for raw in found.iter().flatten() {
         let m = &raw.mention;
-        if raw.surname && raw.syllables.len() >= 2 && !full.iter().any(|(key, ..)| *key == m.key) {
+        let full_name = raw.surname || raw.foreign;
+        if full_name && raw.syllables.len() >= 2 && !full.iter().any(|(key, ..)| *key == m.key) {
             full.push((&m.key, &m.name, &raw.syllables));
         }
     }
     let resolve_one = |syllables: &[String]| -> Option<(String, String)> {
-        let mut matches = full
+        let matches: Vec<_> = full
             .iter()
-            .filter(|(_, _, s)| s.len() > syllables.len() && s.ends_with(syllables));
-        let (key, name, _) = matches.next()?;
-        matches
+            .filter(|(_, _, s)| s.len() > syllables.len() && s.ends_with(syllables))
+            .collect();
+        // "Hồng Hà" and "Phùng Thị Hồng Hà" are one person: the longest name stands.
+        let mut outer = matches.iter().filter(|(_, _, s)| {
+            !matches
+                .iter()
+                .any(|(_, _, o)| o.len() > s.len() && o.ends_with(s))
+        });
+        let (key, name, _) = outer.next()?;
+        outer
             .next()
             .is_none()
             .then(|| ((*name).to_string(), (*key).to_string()))
@@ -1790,7 +2058,8 @@ mod tests {
             &["Thủ tướng Anh Keir Starmer nói"],
             &[("keir starmer", Strong)],
         );
-        check(&["Keir Starmer nói"], &[]);
+        // Without one, a foreign name is a candidate.
+        check(&["Keir Starmer nói"], &[("keir starmer", Candidate)]);
         // A place after a place word, then the person.
         let found = check(
             &["Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy nhấn mạnh"],
@@ -2011,6 +2280,81 @@ mod tests {
         );
         assert_eq!(found[0][0].roles, ["chủ tịch hội đồng quản trị"]);
         assert_eq!(found[0][1].roles, ["tổng giám đốc"]);
+    }
+
+    #[test]
+    fn foreign_names_without_a_title_are_candidates() {
+        check(&["Donald Trump nói"], &[("donald trump", Candidate)]);
+        check(
+            &["CEO mạng xã hội lớn nhất thế giới Mark Zuckerberg cho rằng"],
+            &[("mark zuckerberg", Candidate)],
+        );
+        // The trailing words of a longer run; a title and a known company are cut off.
+        check(
+            &["nền kinh tế Mỹ Donald Trump"],
+            &[("donald trump", Candidate)],
+        );
+        check(
+            &["CEO Google Sundar Pichai cũng bày tỏ"],
+            &[("sundar pichai", Strong)],
+        );
+        check(
+            &["nhà sáng lập Zenbit Sundar Pichai viết"],
+            &[
+                ("sundar pichai", Candidate),
+                ("zenbit sundar pichai", Candidate),
+            ],
+        );
+        check(
+            &["Chủ tịch Hội đồng châu Âu Antonio Costa thăm"],
+            &[("antonio costa", Strong)],
+        );
+        check(&["đón Samdech Heng Samrin"], &[("heng samrin", Strong)]);
+        // Not names: places, organisations, things, acronyms, Vietnamese words, airports.
+        for text in [
+            "Hà Nội và New York",
+            "Bộ Chính trị họp",
+            "Quốc hội Việt Nam",
+            "đeo Apple Watch",
+            "đổi tên thành sân bay quốc tế Donald Trump",
+            "Công ty BOT An Phat",
+            "Chủ tịch Saigontourist Group",
+            "Hợp tác xã An Phát khai thác",
+        ] {
+            check(&[text], &[]);
+        }
+    }
+
+    #[test]
+    fn foreign_short_references_resolve() {
+        let found = check(
+            &[
+                "Tổng thống Mỹ Donald Trump rút khỏi Hiệp định.",
+                "Elon Musk rời hội đồng của ông Trump.",
+            ],
+            &[("donald trump", Strong), ("elon musk", Candidate)],
+        );
+        assert!(found[1].iter().any(|m| m.short && m.key == "donald trump"));
+    }
+
+    #[test]
+    fn credits_and_closing_bylines_are_persons() {
+        check(&["(Ảnh: Trí Dũng/TTXVN)"], &[("tri dung", Strong)]);
+        check(&["Bài và ảnh: Thu Hằng"], &[("thu hang", Strong)]);
+        check(&["Ảnh : Hiền Thu"], &[("hien thu", Strong)]);
+        check(
+            &["bị kết luận là sai phạm. Ảnh: Vũ Hội Bà Phan Thị Mỹ Thanh, Phó Bí thư."],
+            &[("vu hoi", Strong), ("phan thi my thanh", Strong)],
+        );
+        let long = "UBND thành phố giao thủ trưởng các sở, ngành rà soát các vụ việc tồn \
+                    đọng, chủ động phân loại để có kế hoạch giải quyết đúng quy định pháp luật.";
+        check(&[&format!("{long} Hiền Thu")], &[("hien thu", Strong)]);
+        // Sources and places are not bylines; a closing name needs a sentence before it.
+        check(&[&format!("{long} Theo Daily Mail")], &[]);
+        check(&[&format!("{long} Theo Trí Thức Trẻ")], &[]);
+        check(&[&format!("{long} Ảnh: Getty Images")], &[]);
+        check(&[&format!("{long} Hà Nội")], &[]);
+        check(&["Theo Lan Chi/VOV"], &[("lan chi", Strong)]);
     }
 
     #[test]
