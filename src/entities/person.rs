@@ -2045,6 +2045,12 @@ mod tests {
     }
 
     #[test]
+    fn cycle_years_and_tournaments_are_not_persons() {
+        check(&["Dịp Tết Đinh Dậu, giải Roland Garros khởi tranh."], &[]);
+        check(&["Xuân Nhâm Thân đến, ông Đinh Văn Dậu cho biết."], &[("dinh van dau", Strong)]);
+    }
+
+    #[test]
     fn strong_needs_an_anchor_and_candidates_a_surname() {
         check(&["Nguyễn Văn An cho biết"], &[("nguyen van an", Candidate)]);
         check(&["ông Nguyễn Văn An"], &[("nguyen van an", Strong)]);
