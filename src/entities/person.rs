@@ -2047,7 +2047,10 @@ mod tests {
     #[test]
     fn cycle_years_and_tournaments_are_not_persons() {
         check(&["Dịp Tết Đinh Dậu, giải Roland Garros khởi tranh."], &[]);
-        check(&["Xuân Nhâm Thân đến, ông Đinh Văn Dậu cho biết."], &[("dinh van dau", Strong)]);
+        check(
+            &["Xuân Nhâm Thân đến, ông Đinh Văn Dậu cho biết."],
+            &[("dinh van dau", Strong)],
+        );
     }
 
     #[test]
