@@ -134,30 +134,56 @@ pub fn resolve_person(searcher: &Searcher, fields: &Fields, typed: &str) -> Resu
     if wanted.is_empty() {
         return Err(Error::EmptyQuery);
     }
-    let known = persons(searcher, fields, "")?;
-    if let Some(entry) = known.iter().find(|e| e.key == wanted) {
-        return Ok(target(entry));
-    }
+    // Only the vocabulary of known persons is read here, not the whole catalogue.
+    let known = term_counts(searcher, fields.person_strong, "")?;
     let wanted_words: Vec<&str> = wanted.split(' ').collect();
-    let matching: Vec<&PersonEntry> = known
-        .iter()
-        .filter(|e| contains_run(&e.key.split(' ').collect::<Vec<_>>(), &wanted_words))
-        .collect();
+    let mut matching: Vec<(&String, u64)> = if known.contains_key(&wanted) {
+        vec![(&wanted, 0)]
+    } else {
+        known
+            .iter()
+            .filter(|(key, _)| contains_run(&key.split(' ').collect::<Vec<_>>(), &wanted_words))
+            .map(|(key, &count)| (key, count))
+            .collect()
+    };
+    matching.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let names = |keys: Vec<&String>| -> Result<Vec<String>> {
+        keys.into_iter()
+            .map(|key| display_name(searcher, fields, key))
+            .collect()
+    };
     match matching.as_slice() {
-        [one] => Ok(target(one)),
+        [(key, _)] => Ok(PersonTarget {
+            key: key.to_string(),
+            name: display_name(searcher, fields, key)?,
+        }),
         [] => Err(Error::UnknownPerson {
             typed: typed.to_string(),
-            suggestions: closest_persons(&known, &wanted_words),
+            suggestions: names(closest_persons(&known, &wanted_words))?,
         }),
         many => Err(Error::AmbiguousPerson {
             typed: typed.to_string(),
-            candidates: many
-                .iter()
-                .take(2 * SUGGESTIONS)
-                .map(|e| e.name.clone())
-                .collect(),
+            candidates: names(
+                many.iter()
+                    .take(2 * SUGGESTIONS)
+                    .map(|(key, _)| *key)
+                    .collect(),
+            )?,
         }),
     }
+}
+
+/// A person's name as most often written.
+fn display_name(searcher: &Searcher, fields: &Fields, key: &str) -> Result<String> {
+    let labels = grouped(term_counts(
+        searcher,
+        fields.person_label,
+        &format!("{key}{LABEL_SEPARATOR}"),
+    )?);
+    Ok(labels
+        .get(key)
+        .and_then(|names| names.first().cloned())
+        .unwrap_or_else(|| key.to_string()))
 }
 
 /// A document resolved from what the user typed.
@@ -229,29 +255,27 @@ fn number_of(key: &str) -> &str {
     key.split(['-', '/']).next().unwrap_or(key)
 }
 
-fn target(entry: &PersonEntry) -> PersonTarget {
-    PersonTarget {
-        key: entry.key.clone(),
-        name: entry.name.clone(),
-    }
-}
-
 /// True when `words` stand together, in order, inside `name`.
 fn contains_run(name: &[&str], words: &[&str]) -> bool {
     !words.is_empty() && name.windows(words.len()).any(|w| w == words)
 }
 
-fn closest_persons(known: &[PersonEntry], words: &[&str]) -> Vec<String> {
-    let mut scored: Vec<(usize, &PersonEntry)> = known
-        .iter()
-        .map(|e| (e.key.split(' ').filter(|w| words.contains(w)).count(), e))
-        .filter(|(shared, _)| *shared > 0)
+/// Known keys sharing the most words with the query, then the closest in spelling.
+fn closest_persons<'k>(known: &'k BTreeMap<String, u64>, words: &[&str]) -> Vec<&'k String> {
+    let wanted = words.join(" ");
+    let mut scored: Vec<(usize, usize, &String)> = known
+        .keys()
+        .map(|key| {
+            let shared = words.iter().filter(|w| key.split(' ').any(|k| k == **w)).count();
+            (shared, strsim::levenshtein(key, &wanted), key)
+        })
+        .filter(|(shared, ..)| *shared > 0)
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.passages.cmp(&a.1.passages)));
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
     scored
         .into_iter()
         .take(SUGGESTIONS)
-        .map(|(_, e)| e.name.clone())
+        .map(|(.., key)| key)
         .collect()
 }
 
