@@ -634,6 +634,43 @@ impl Lexicon {
         }
     }
 
+    /// A name written in capitals ("Ông TRẦN ANH TUẤN", the byline "LÊ PHI LONG", "BS
+    /// HOÀNG XUÂN ĐẠI") is read as if capitalized: two to four all-capital syllables with
+    /// vowels, joined by spaces, the first a surname, at the end of a run of capitals whose
+    /// other words have no vowel ("BS", "TS", "PGS"). Longer runs are headlines, and words
+    /// without a vowel ("UBND", "HĐND") stay acronyms.
+    fn read_capitals(&self, toks: &mut [Tok<'_>]) {
+        let vowel = |t: &Tok<'_>| fold(t.norm()).contains(['a', 'e', 'i', 'o', 'u', 'y']);
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].shape != Shape::Upper {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < toks.len() && toks[e].shape == Shape::Upper && toks[e].gap == Gap::Space {
+                e += 1;
+            }
+            let start = (i..e).find(|&k| vowel(&toks[k]));
+            if let Some(s) = start {
+                if (2..=4).contains(&(e - s))
+                    && self.surnames.contains(toks[s].norm())
+                    && toks[s..e].iter().all(vowel)
+                {
+                    toks[s..e].iter_mut().for_each(|t| t.shape = Shape::Cap);
+                    // A capitalized word right after it starts the next sentence: the name
+                    // ends a caption or a byline ("Ảnh: NGUYỄN HÀNG TÌNH  Bứa vẽ ...").
+                    if let Some(next) = toks.get_mut(e) {
+                        if next.shape == Shape::Cap && next.gap == Gap::Space {
+                            next.gap = Gap::Period;
+                        }
+                    }
+                }
+            }
+            i = e;
+        }
+    }
+
     fn is_surname(&self, toks: &[Tok<'_>], i: usize) -> bool {
         toks[i].shape == Shape::Cap && self.surnames.contains(toks[i].norm())
     }
@@ -847,7 +884,8 @@ fn detect(text: &str) -> Vec<Raw> {
         return Vec::new();
     }
     let lex = &*LEXICON;
-    let toks = tokenize(text);
+    let mut toks = tokenize(text);
+    lex.read_capitals(&mut toks);
     let mut runs = find_runs(&toks);
     let mut in_name = vec![false; toks.len()];
     let mut found: Vec<Found> = Vec::new();
@@ -1560,6 +1598,8 @@ impl Lexicon {
                             && toks.get(end + 1).is_some_and(|t| t.gap.joins())
                             && self.is_surname(toks, end + 1)
                     }
+                    // "Ảnh: Minh Quyết - TTXVN": the agency after a dash.
+                    Gap::Dash => credit && toks[end].shape == Shape::Upper,
                     _ => false,
                 };
             if !ends || self.not_a_name(toks, st, st, end) {
@@ -1568,7 +1608,7 @@ impl Lexicon {
             // "Theo Daily Mail", "Theo Trí Thức Trẻ": a source, unless a surname opens the name
             // or an agency follows it ("Theo Minh Anh/VOV"); a foreign-looking name closes a
             // credit only before its agency ("Ảnh: John Smith/Reuters").
-            let agency = end < n && toks[end].gap == Gap::Other;
+            let agency = end < n && matches!(toks[end].gap, Gap::Other | Gap::Dash);
             let theo = credit && toks[st - 1].norm() == "theo";
             let foreign = !(st..end).any(|i| vietnamese_only(toks[i].norm()));
             if !self.is_surname(toks, st) && !agency && (theo || foreign) {
