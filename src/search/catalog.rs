@@ -266,7 +266,10 @@ fn closest_persons<'k>(known: &'k BTreeMap<String, u64>, words: &[&str]) -> Vec<
     let mut scored: Vec<(usize, usize, &String)> = known
         .keys()
         .map(|key| {
-            let shared = words.iter().filter(|w| key.split(' ').any(|k| k == **w)).count();
+            let shared = words
+                .iter()
+                .filter(|w| key.split(' ').any(|k| k == **w))
+                .count();
             (shared, strsim::levenshtein(key, &wanted), key)
         })
         .filter(|(shared, ..)| *shared > 0)
