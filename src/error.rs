@@ -14,6 +14,10 @@ pub enum Error {
     Malformed { path: PathBuf, message: String },
     #[error("corpus folder {} does not exist", .0.display())]
     NoCorpus(PathBuf),
+    #[error("{} is not a folder: give the folder that holds the articles", .0.display())]
+    CorpusNotAFolder(PathBuf),
+    #[error("no article could be read from {} ({files} files, all skipped as named above); the index was left as it was", path.display())]
+    NothingRead { path: PathBuf, files: usize },
     #[error("no index at {}", .0.display())]
     NoIndex(PathBuf),
     #[error("the index at {} is damaged ({reason}); rebuild it with `vnsearch index`", path.display())]

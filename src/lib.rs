@@ -14,5 +14,7 @@ pub mod index;
 pub mod output;
 pub mod passage;
 pub mod search;
+#[cfg(test)]
+mod seeds;
 
 pub use error::{Error, Result};

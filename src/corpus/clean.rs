@@ -423,11 +423,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const SEED_000: &str = include_str!("../../corpus/000_cf7e50b398e10c32.txt");
-    const SEED_001: &str = include_str!("../../corpus/001_a5a2cd1b663f6932.txt");
-    const SEED_002: &str = include_str!("../../corpus/002_03acd612832708f7.txt");
-    const SEED_003: &str = include_str!("../../corpus/003_6adea5c61d0d4444.txt");
-    const SEED_004: &str = include_str!("../../corpus/004_6f1bd9507e73d7d4.txt");
+    use crate::seeds::{SEED_000, SEED_001, SEED_002, SEED_003, SEED_004};
 
     const KTDT: &str = "Kinh tế & Đô thị";
 

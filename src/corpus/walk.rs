@@ -21,7 +21,11 @@ pub struct CorpusFile {
 /// are reported through `on_error` and skipped.
 pub fn corpus_files(root: &Path, mut on_error: impl FnMut(Error)) -> Result<Vec<CorpusFile>> {
     if !root.is_dir() {
-        return Err(Error::NoCorpus(root.to_path_buf()));
+        return Err(if root.exists() {
+            Error::CorpusNotAFolder(root.to_path_buf())
+        } else {
+            Error::NoCorpus(root.to_path_buf())
+        });
     }
     let mut files = Vec::new();
     let walker = WalkDir::new(root)

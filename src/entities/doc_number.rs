@@ -1328,13 +1328,7 @@ mod tests {
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
 
-    const SEEDS: [(&str, &str); 5] = [
-        ("000", include_str!("../../corpus/000_cf7e50b398e10c32.txt")),
-        ("001", include_str!("../../corpus/001_a5a2cd1b663f6932.txt")),
-        ("002", include_str!("../../corpus/002_03acd612832708f7.txt")),
-        ("003", include_str!("../../corpus/003_6adea5c61d0d4444.txt")),
-        ("004", include_str!("../../corpus/004_6f1bd9507e73d7d4.txt")),
-    ];
+    use crate::seeds::SEEDS;
 
     #[test]
     fn short_references_left_for_the_corpus() {

@@ -92,6 +92,13 @@ pub fn build_index(
         };
         index_file(file, &furniture, &target, &counting, &mut stats)?;
     }
+    if stats.articles == 0 {
+        // Dropping the writer uncommitted keeps the previous index whole.
+        return Err(Error::NothingRead {
+            path: corpus.to_path_buf(),
+            files: stats.files,
+        });
+    }
     observer.committing();
     let mut commit = writer.prepare_commit()?;
     commit.set_payload(FORMAT_VERSION);

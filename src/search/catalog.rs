@@ -201,8 +201,9 @@ pub fn resolve_doc(searcher: &Searcher, fields: &Fields, typed: &str) -> Result<
     let Some(parsed) = parse_doc_number(typed) else {
         return Err(Error::NotADocNumber(typed.to_string()));
     };
-    let known = term_counts(searcher, fields.doc, "")?;
-    if known.contains_key(&parsed.key) {
+    // Only the terms starting with the key are read on the way to a known document; the whole
+    // vocabulary only when suggestions are needed.
+    if term_counts(searcher, fields.doc, &parsed.key)?.contains_key(&parsed.key) {
         let labels = grouped(term_counts(
             searcher,
             fields.doc_label,
@@ -221,6 +222,7 @@ pub fn resolve_doc(searcher: &Searcher, fields: &Fields, typed: &str) -> Result<
             short: unambiguous.then_some(short),
         });
     }
+    let known = term_counts(searcher, fields.doc, "")?;
     let mut ranked: Vec<(usize, &String)> = known
         .keys()
         .map(|key| {

@@ -135,3 +135,33 @@ fn reindexing_replaces_the_index_and_an_empty_corpus_keeps_it() {
         "old index kept"
     );
 }
+
+#[test]
+fn a_corpus_of_unreadable_files_keeps_the_old_index() {
+    let dir = seeds();
+    index(dir.path());
+    for entry in std::fs::read_dir(dir.path().join("corpus")).unwrap() {
+        std::fs::write(entry.unwrap().path(), [0xff, 0xfe, 0x41]).unwrap();
+    }
+    let output = vnsearch(dir.path())
+        .args(["index", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("no article could be read from corpus"),
+        "{stderr}"
+    );
+    assert_eq!(
+        search_json(dir.path(), &["bàn", "-n", "1"]).len(),
+        1,
+        "old index kept"
+    );
+    let err = one_line_error(vnsearch(dir.path()).args([
+        "index",
+        "--corpus",
+        "corpus/000_cf7e50b398e10c32.txt",
+    ]));
+    assert!(err.contains("is not a folder"), "{err}");
+}
