@@ -375,6 +375,7 @@ struct Data {
 struct NamesData {
     surnames: Vec<String>,
     surnames_also_words: Vec<String>,
+    middle_names: Vec<String>,
     ethnic_prefixes: Vec<String>,
     not_given_names: Vec<String>,
     never_last: Vec<String>,
@@ -549,6 +550,7 @@ fn word_set(entries: &[String]) -> WordSet {
 struct Lexicon {
     surnames: WordSet,
     surnames_also_words: WordSet,
+    middle_names: WordSet,
     ethnic_prefixes: WordSet,
     not_given_names: WordSet,
     never_last: WordSet,
@@ -606,6 +608,7 @@ impl Lexicon {
         Lexicon {
             surnames: word_set(&data.names.surnames),
             surnames_also_words: word_set(&data.names.surnames_also_words),
+            middle_names: word_set(&data.names.middle_names),
             ethnic_prefixes: word_set(&data.names.ethnic_prefixes),
             not_given_names: word_set(&data.names.not_given_names),
             never_last: word_set(&data.names.never_last),
@@ -918,7 +921,9 @@ fn detect(text: &str) -> Vec<Raw> {
         if let Some((roles, tail)) = lex.roles_after(&toks, f, &is_start) {
             f.roles.extend(roles);
             f.tail = tail;
-            f.strong = f.strong || f.surname;
+            // "Jeffrey Immelt, CEO của General Electric": a whole foreign name too.
+            let foreign = f.end - f.start >= 2 && toks[f.end].gap == Gap::Comma;
+            f.strong = f.strong || f.surname || foreign;
         }
     }
     strengthen_lists(&toks, &mut found);
@@ -976,6 +981,14 @@ impl Lexicon {
             .markers
             .ending_at(toks, a)
             .is_some_and(|n| !longer_phrase(n));
+        // "cựu tuyển thủ quốc gia Nguyễn Đức Thắng": after a title, a marker that is also a
+        // role word belongs to the role.
+        if hard
+            && self.role_words.ending_at(toks, a) == self.markers.ending_at(toks, a)
+            && self.before(toks, a, in_name).titled
+        {
+            hard = false;
+        }
         // "Phó Chủ tịch UBND tỉnh Mai Văn Huỳnh": after a title, "tỉnh", "xã" may stand for
         // "of the province", with no place name.
         let admin = hard && self.admin_markers.ending_at(toks, a).is_some();
@@ -1122,7 +1135,11 @@ impl Lexicon {
                 return Outcome::Nothing;
             }
         } else if !self.is_surname(toks, s) && !self.is_ethnic_prefix(toks, s) {
-            match self.split(toks, s, e) {
+            // "ông Long Văn Sơn": a rare surname before a middle name; the name is whole.
+            let whole = before.adjacent
+                && e - s <= self.max_name_len(toks, s)
+                && self.middle_names.contains(toks[s + 1].norm());
+            match self.split(toks, s, e).filter(|_| !whole) {
                 // "Vietcombank Nguyễn Thanh Tùng" after a title; "Theo Nguyễn Văn A" at the
                 // start of a sentence.
                 Some(x) if before.anchored || (x == s + 1 && toks[s].gap.starts_sentence()) => {
@@ -1136,7 +1153,13 @@ impl Lexicon {
         }
         let listed_thing = self.named_things.exact(toks, s..e);
         let listed_either = self.person_or_place.exact(toks, s..e);
-        if (hard || soft) && (listed_thing || listed_either) {
+        // "Phó Chủ tịch VFF Trần Quốc Tuấn": a title and its organisation's acronym name the
+        // person, not the street.
+        let titled_acronym = s > 0
+            && is_acronym(toks, s - 1)
+            && !self.soft_markers.exact(toks, s - 1..s)
+            && self.titles.ending_at(toks, s - 1).is_some();
+        if (hard || soft) && (listed_thing || (listed_either && !titled_acronym)) {
             return Outcome::Thing;
         }
         if listed_thing && !before.anchored {
@@ -1453,6 +1476,8 @@ fn vietnamese_only(norm: &str) -> bool {
 
 /// Longest foreign name taken from the end of a capitalized run, in words.
 const MAX_FOREIGN: usize = 3;
+/// Most names in one credit ("Ảnh: Vũ Toàn, Hữu Tuyên - TTXVN").
+const MAX_CREDITS: usize = 4;
 
 impl Lexicon {
     /// A word that may be part of a personal name in Latin script: capitalized, letters only
@@ -1538,10 +1563,11 @@ impl Lexicon {
     }
 
     /// Bylines and photo credits written in the passage: "Ảnh: Trí Dũng/TTXVN", "(Ảnh: Trí
-    /// Dũng)", "Theo Minh Anh/VOV", "Ảnh: Vũ Hội Bà Phan Thị Mỹ Thanh ..." and a name closing
-    /// the passage after its last sentence ("... pháp luật. Hiền Thu"). They are persons
-    /// (strong) even without a surname, when 2-3 capitalized words end at "/", ")", the end of
-    /// the line or of the text.
+    /// Dũng)", "Theo Minh Anh/VOV", "Ảnh: Vũ Toàn, Hữu Tuyên - TTXVN", "Ảnh: Vũ Hội Bà Phan
+    /// Thị Mỹ Thanh ..." and a name closing the passage after its last sentence ("... pháp
+    /// luật. Hiền Thu"). They are persons (strong) even without a surname, when 2-3 capitalized
+    /// words (or a comma-separated list of such names, after a credit) end at "/", ")", the end
+    /// of the line or of the text.
     fn add_bylines(&self, text: &str, toks: &[Tok<'_>], found: &mut Vec<Found>) {
         let n = toks.len();
         let mut starts: Vec<(usize, bool)> = Vec::new();
@@ -1570,21 +1596,10 @@ impl Lexicon {
             starts.push((last, false));
         }
         for (st, credit) in starts {
-            let mut end = st;
-            while end < n
-                && end - st <= MAX_FOREIGN
-                && (end == st || toks[end].gap.joins())
-                && (if end == st {
-                    self.name_like(toks, end)
-                } else {
-                    self.name_word(toks, end)
-                })
-            {
-                end += 1;
-            }
-            if !(2..=MAX_FOREIGN).contains(&(end - st)) {
+            let names = self.byline_names(toks, st, credit);
+            let Some(end) = names.last().map(|r| r.end) else {
                 continue;
-            }
+            };
             let ends = end == n
                 || match toks[end].gap {
                     Gap::Newline | Gap::Close => true,
@@ -1602,18 +1617,9 @@ impl Lexicon {
                     Gap::Dash => credit && toks[end].shape == Shape::Upper,
                     _ => false,
                 };
-            if !ends || self.not_a_name(toks, st, st, end) {
-                continue;
-            }
-            // "Theo Daily Mail", "Theo Trí Thức Trẻ": a source, unless a surname opens the name
-            // or an agency follows it ("Theo Minh Anh/VOV"); a foreign-looking name closes a
-            // credit only before its agency ("Ảnh: John Smith/Reuters").
+            // "Ảnh: Thống Nhất/TTXVN": a credit to an agency's photographer names a person
+            // even when the name is also a place's.
             let agency = end < n && matches!(toks[end].gap, Gap::Other | Gap::Dash);
-            let theo = credit && toks[st - 1].norm() == "theo";
-            let foreign = !(st..end).any(|i| vietnamese_only(toks[i].norm()));
-            if !self.is_surname(toks, st) && !agency && (theo || foreign) {
-                continue;
-            }
             // "Ảnh: Doãn Tấn." may close the text; a closing byline has no full stop.
             let rest = if end == n {
                 &text[toks[n - 1].range.end..]
@@ -1621,39 +1627,90 @@ impl Lexicon {
                 ""
             };
             let allowed = |c: char| c.is_whitespace() || (credit && ".)".contains(c));
-            if !rest.chars().all(allowed) {
+            if !ends || !rest.chars().all(allowed) {
                 continue;
             }
-            if let Some(f) = found.iter_mut().find(|f| f.start == st && f.end == end) {
-                f.strong = true;
-                f.anchored = true;
-                continue;
+            for name in names {
+                let (st, end) = (name.start, name.end);
+                if self.not_a_name(toks, st, st, end) && !(credit && agency) {
+                    continue;
+                }
+                // "Theo Daily Mail", "Theo Trí Thức Trẻ": a source, unless a surname opens the
+                // name or an agency follows it ("Theo Minh Anh/VOV"); a foreign-looking name
+                // closes a credit only before its agency ("Ảnh: John Smith/Reuters").
+                let theo = credit && toks[st - 1].norm() == "theo";
+                let foreign = !(st..end).any(|i| vietnamese_only(toks[i].norm()));
+                if !self.is_surname(toks, st) && !agency && (theo || foreign) {
+                    continue;
+                }
+                add_byline(found, st, end, self.is_surname(toks, st));
             }
-            if found.iter().any(|f| f.start < end && st < f.end) {
-                continue;
-            }
-            let at = found.partition_point(|f| f.start < st);
-            found.insert(
-                at,
-                Found {
-                    start: st,
-                    end,
-                    // In no run of the list: never a list neighbour of a thing.
-                    run: usize::MAX,
-                    anchored: true,
-                    surname: self.is_surname(toks, st),
-                    foreign: false,
-                    roles: Vec::new(),
-                    head: st,
-                    tail: end,
-                    strong: true,
-                    acting: false,
-                    object: false,
-                    rejected: false,
-                },
-            );
         }
     }
+
+    /// The names of a byline starting at word `st`: 2-3 name words, or after a credit a list
+    /// of such names separated by commas ("Ảnh: Vũ Toàn, Hữu Tuyên"). Empty when the words
+    /// there are not names.
+    fn byline_names(&self, toks: &[Tok<'_>], mut st: usize, credit: bool) -> Vec<Range<usize>> {
+        let mut names = Vec::new();
+        loop {
+            let mut end = st;
+            while end < toks.len()
+                && end - st <= MAX_FOREIGN
+                && (end == st || toks[end].gap.joins())
+                && (if end == st {
+                    self.name_like(toks, end)
+                } else {
+                    self.name_word(toks, end)
+                })
+            {
+                end += 1;
+            }
+            if !(2..=MAX_FOREIGN).contains(&(end - st)) {
+                return Vec::new();
+            }
+            names.push(st..end);
+            let listed = credit
+                && names.len() < MAX_CREDITS
+                && toks.get(end).is_some_and(|t| t.gap == Gap::Comma);
+            if !listed {
+                return names;
+            }
+            st = end;
+        }
+    }
+}
+
+/// Marks the byline name `st..end` strong, or adds it when no name overlaps it.
+fn add_byline(found: &mut Vec<Found>, st: usize, end: usize, surname: bool) {
+    if let Some(f) = found.iter_mut().find(|f| f.start == st && f.end == end) {
+        f.strong = true;
+        f.anchored = true;
+        return;
+    }
+    if found.iter().any(|f| f.start < end && st < f.end) {
+        return;
+    }
+    let at = found.partition_point(|f| f.start < st);
+    found.insert(
+        at,
+        Found {
+            start: st,
+            end,
+            // In no run of the list: never a list neighbour of a thing.
+            run: usize::MAX,
+            anchored: true,
+            surname,
+            foreign: false,
+            roles: Vec::new(),
+            head: st,
+            tail: end,
+            strong: true,
+            acting: false,
+            object: false,
+            rejected: false,
+        },
+    );
 }
 
 /// "các ông Hoàng Trung (Thứ trưởng ...), Dương Thành Trung, Đỗ Trường Giang và ...": a
@@ -2459,6 +2516,41 @@ mod tests {
         assert_eq!(person_key("Bùi Thị Minh Hoài"), "bui thi minh hoai");
         assert_eq!(person_key("Nguyễn Thị Hoà"), person_key("Nguyễn Thị Hòa"));
         assert_eq!(person_key(""), "");
+    }
+
+    #[test]
+    fn credits_lists_rare_surnames_and_roles_through_acronyms() {
+        // Every name of a credit, also one that is a place's name, before its agency.
+        check(
+            &["Lễ ký kết. Ảnh: Lâm Khánh, Hữu Việt - TTXVN"],
+            &[("lam khanh", Strong), ("huu viet", Strong)],
+        );
+        check(
+            &["Hai bên hội đàm. (Ảnh: Thống Nhất/TTXVN)"],
+            &[("thong nhat", Strong)],
+        );
+        // A surname outside the list before a middle name, after a form of address.
+        check(
+            &["Đoàn làm việc với ông Long Văn Hải, Chủ tịch UBND huyện"],
+            &[("long van hai", Strong)],
+        );
+        // A title and its organisation's acronym name a person named like a street; a school
+        // named after the same hero is not one.
+        check(
+            &["Phó Chủ tịch VFF Trần Quốc Tuấn cho biết"],
+            &[("tran quoc tuan", Strong)],
+        );
+        check(&["Hiệu trưởng trường THPT Trần Quốc Tuấn cho biết"], &[]);
+        // "quốc gia" closes a role after a title, and names a park elsewhere.
+        check(
+            &["Cựu tuyển thủ quốc gia Lê Văn Tám đánh giá cao hàng công"],
+            &[("le van tam", Strong)],
+        );
+        // Court news: "bị cáo" anchors, a role in parentheses follows the name.
+        check(
+            &["Bị cáo Đỗ Văn Cường khai nhận, còn Hà Minh Tú (nguyên kế toán trưởng) im lặng"],
+            &[("do van cuong", Strong), ("ha minh tu", Strong)],
+        );
     }
 
     proptest! {
