@@ -30,8 +30,10 @@ pub enum Error {
     },
     #[error("the index at {} is being written by another vnsearch process; try again when it has finished", .0.display())]
     IndexLocked(PathBuf),
-    #[error("the query is empty: give at least one word")]
+    #[error("the query is empty: give at least one word, or --person, --doc or --topic")]
     EmptyQuery,
+    #[error("{0:?} is not a date: give YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2025-08-07)")]
+    BadDate(String),
     #[error("no article {0:?} in the index")]
     NoArticle(String),
     #[error("no person named {typed:?} in the index{}", suggest(suggestions))]

@@ -1,11 +1,12 @@
-//! `vnsearch persons` and `vnsearch docs`: the persons and document numbers the index knows,
-//! with how many articles and passages name or cite them.
+//! `vnsearch persons`, `vnsearch docs` and `vnsearch topics`: the persons, document numbers
+//! and topics the index knows, with how many articles and passages name, cite or are about
+//! them.
 
 use std::io::{self, BufWriter, Write};
 
 use clap::Args;
 use vnsearch::output::json;
-use vnsearch::search::{DocEntry, Engine, PersonEntry};
+use vnsearch::search::{DocEntry, Engine, PersonEntry, TopicEntry};
 
 use super::IndexPath;
 
@@ -46,6 +47,35 @@ pub struct DocsArgs {
     json: bool,
     #[command(flatten)]
     index: IndexPath,
+}
+
+/// List the topics of the index's taxonomy with how many passages and articles have each.
+///
+/// The taxonomy is the one the index was built with (the default, or `vnsearch index --topics
+/// FILE`). A passage has a topic when its key phrases add up to a threshold; an article has
+/// the topics of its passages.
+///
+/// Example: vnsearch topics --json
+#[derive(Debug, Args)]
+pub struct TopicsArgs {
+    /// One JSON object per topic per line (name, slug, articles, passages).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    index: IndexPath,
+}
+
+pub fn run_topics(args: TopicsArgs) -> anyhow::Result<()> {
+    let entries = Engine::open(&args.index.index)?.topics()?;
+    print_all(&entries, args.json, write_topic)
+}
+
+fn write_topic(out: &mut dyn Write, entry: &TopicEntry) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<52} {:<24} {:>7} passages {:>7} articles",
+        entry.name, entry.slug, entry.passages, entry.articles
+    )
 }
 
 pub fn run_persons(args: PersonsArgs) -> anyhow::Result<()> {

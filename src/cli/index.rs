@@ -1,9 +1,11 @@
 //! `vnsearch index`: build the index from the corpus folder.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
+use vnsearch::entities::topic::Taxonomy;
 use vnsearch::index::{build_index, BuildOptions, BuildStats};
 
 use super::progress::Progress;
@@ -30,11 +32,20 @@ pub struct IndexArgs {
     /// --person, --doc, `persons` and `docs` then find nothing).
     #[arg(long)]
     no_entities: bool,
+    /// Tag passages with the topics of this taxonomy file instead of the built-in one (see
+    /// src/entities/topics.toml for the format); the index keeps it for `search --topic`.
+    #[arg(long, value_name = "FILE")]
+    topics: Option<PathBuf>,
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<()> {
+    let taxonomy = match &args.topics {
+        Some(path) => Taxonomy::from_file(path)?,
+        None => Taxonomy::builtin(),
+    };
     let options = BuildOptions {
         entities: !args.no_entities,
+        taxonomy: Arc::new(taxonomy),
     };
     let stats = build(&args.paths.corpus, &args.paths.index, options, args.quiet)?;
     if args.json {

@@ -40,6 +40,7 @@ enum Command {
     Show(show::ShowArgs),
     Persons(entities::PersonsArgs),
     Docs(entities::DocsArgs),
+    Topics(entities::TopicsArgs),
     Eval(eval::EvalArgs),
 }
 
@@ -71,6 +72,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Show(args) => show::run(args),
         Command::Persons(args) => entities::run_persons(args),
         Command::Docs(args) => entities::run_docs(args),
+        Command::Topics(args) => entities::run_topics(args),
         Command::Eval(args) => eval::run(args),
     }
 }

@@ -7,7 +7,9 @@ use clap::Args;
 use vnsearch::entities::person::person_key;
 use vnsearch::index::{index_state, BuildOptions, IndexState};
 use vnsearch::output::{json, Terminal};
-use vnsearch::search::{Engine, QueryPlan, SearchRequest, DEFAULT_LIMIT};
+use vnsearch::search::{
+    parse_day, End, Engine, Filters, QueryPlan, SearchRequest, TopicTarget, DEFAULT_LIMIT,
+};
 
 use super::Paths;
 
@@ -17,13 +19,16 @@ use super::Paths;
 /// all find "Hà Nội"; a query typed with accents ranks exact-accent matches first. Every word
 /// is required (when nothing has them all, any word is accepted and stderr says so); words
 /// side by side in the query score higher side by side in the passage; "quoted words" must
-/// appear as a phrase. When there is no index yet, it is built from the corpus first.
+/// appear as a phrase. --person, --doc and --topic narrow or replace the words; --since,
+/// --until and --source filter every kind of search. When there is no index yet, it is built
+/// from the corpus first.
 ///
 /// Examples: vnsearch search "Tô Lâm"    vnsearch search thanh uy ha noi -n 5 --json
+///           vnsearch search --topic "chuyển đổi số" --since 2025-08 --source vnexpress --facets
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: words, and "quoted phrases" (optional with --person or --doc).
-    #[arg(required_unless_present_any = ["person", "doc"], num_args = 1.., value_name = "QUERY")]
+    /// The query: words, and "quoted phrases" (optional with --person, --doc or --topic).
+    #[arg(required_unless_present_any = ["person", "doc", "topic"], num_args = 1.., value_name = "QUERY")]
     query: Vec<String>,
     /// Only passages naming this person, with or without accents, whole or a unique part
     /// ("to lam", "Minh Hoài"); passages where the person acts or speaks come first.
@@ -33,12 +38,31 @@ pub struct SearchArgs {
     /// "137-QD/TW"); passages that issue or define it come first.
     #[arg(long, value_name = "NUMBER")]
     doc: Option<String>,
+    /// Only passages about this topic: a topic of the index's taxonomy by name or slug,
+    /// accents optional ("chuyển đổi số", "moi-truong"; see `vnsearch topics`), or else words
+    /// describing a topic. Passages most about it come first.
+    #[arg(long, value_name = "NAME")]
+    topic: Option<String>,
+    /// Only articles published on or after this date: YYYY-MM-DD, YYYY-MM or YYYY.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles published on or before this date (a month or year includes all of it).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Only articles from this source: any words of its name, accents and case optional
+    /// ("vnexpress", "thanh nien", "Tuổi Trẻ").
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
+    /// Under the hits, the top persons, document numbers, topics and sources of the whole
+    /// result set with passage counts (with --json: one final object {"facets": ...}).
+    #[arg(long)]
+    facets: bool,
     /// How many passages to show.
     #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = DEFAULT_LIMIT,
           value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
     limit: usize,
     /// One JSON object per hit per line (fields: rank, score, article, passage, title, text,
-    /// highlights, title_highlights, date, source, url, persons, docs).
+    /// highlights, title_highlights, date, source, url, persons, docs, topics).
     #[arg(long)]
     json: bool,
     #[command(flatten)]
@@ -48,18 +72,30 @@ pub struct SearchArgs {
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     let query = args.query.join(" ");
     let blank = |typed: &Option<String>| typed.as_deref().is_some_and(|t| t.trim().is_empty());
-    let nothing_asked =
-        QueryPlan::parse(&query).is_empty() && args.person.is_none() && args.doc.is_none();
-    if nothing_asked || blank(&args.person) || blank(&args.doc) {
+    let nothing_asked = QueryPlan::parse(&query).is_empty()
+        && args.person.is_none()
+        && args.doc.is_none()
+        && args.topic.is_none();
+    if nothing_asked || blank(&args.person) || blank(&args.doc) || blank(&args.topic) {
         return Err(vnsearch::Error::EmptyQuery.into());
     }
+    let filters = filters(&args)?;
     let engine = open_or_build(&args.paths)?;
     let request = SearchRequest {
         text: query.clone(),
         person: args.person.clone(),
         doc: args.doc.clone(),
+        topic: args.topic.clone(),
+        filters,
+        facets: args.facets,
     };
     let outcome = engine.search_request(&request, args.limit)?;
+    if let Some(TopicTarget::Words(_)) = &outcome.topic {
+        eprintln!(
+            "vnsearch: no topic named {:?} (see `vnsearch topics`); ranking passages by its words",
+            args.topic.as_deref().unwrap_or_default()
+        );
+    }
     if let Some(person) = &outcome.person {
         if args.person.as_deref().map(person_key) != Some(person.key.clone()) {
             eprintln!("vnsearch: person {}", person.name);
@@ -84,8 +120,46 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
             terminal.hit(&mut out, hit)?;
         }
     }
+    if let Some(facets) = &outcome.facets {
+        if args.json {
+            json::line(&mut out, &serde_json::json!({ "facets": facets }))?;
+        } else {
+            terminal.facets(&mut out, facets)?;
+        }
+    }
     out.flush()?;
     Ok(())
+}
+
+/// The period and source filters, with the dates checked.
+fn filters(args: &SearchArgs) -> anyhow::Result<Filters> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|d| parse_day(d, End::Start))
+        .transpose()?;
+    let until = args
+        .until
+        .as_deref()
+        .map(|d| parse_day(d, End::Finish))
+        .transpose()?;
+    if let (Some(since), Some(until)) = (since, until) {
+        if since > until {
+            anyhow::bail!(
+                "--since {} is after --until {}: nothing can match",
+                args.since.as_deref().unwrap_or_default(),
+                args.until.as_deref().unwrap_or_default()
+            );
+        }
+    }
+    if args.source.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        anyhow::bail!("--source is empty: give words of the source's name");
+    }
+    Ok(Filters {
+        since,
+        until,
+        source: args.source.clone(),
+    })
 }
 
 /// Opens the index, building it first from the corpus when there is none yet or when it was

@@ -3,6 +3,7 @@
 
 pub mod doc_number;
 pub mod person;
+pub mod topic;
 
 use doc_number::{article_doc_numbers, unresolved_short_references, DocMention, ShortReference};
 use person::{article_persons, PersonMention, Strength};

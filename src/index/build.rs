@@ -3,14 +3,16 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::{doc, Index, IndexWriter, TantivyDocument, TantivyError};
 
-use super::open::{has_index, index_state, IndexState};
-use super::schema::{schema, Fields, FORMAT_VERSION, LABEL_SEPARATOR};
+use super::open::{has_index, index_state, payload, IndexState};
+use super::schema::{schema, Fields, LABEL_SEPARATOR, TOPIC_WEIGHT_SCALE};
 use crate::analysis;
 use crate::corpus::{corpus_files, read_articles, Article, CorpusFile, Furniture, ReadObserver};
+use crate::entities::topic::Taxonomy;
 use crate::entities::{article_entities, PassageEntities};
 use crate::error::{Error, Result};
 use crate::passage::passages;
@@ -31,15 +33,20 @@ pub trait BuildObserver: ReadObserver {
 }
 
 /// How to build.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct BuildOptions {
     /// Extract persons and document numbers (off only to measure what extraction costs).
     pub entities: bool,
+    /// The taxonomy passages are tagged with; kept with the index.
+    pub taxonomy: Arc<Taxonomy>,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { entities: true }
+        BuildOptions {
+            entities: true,
+            taxonomy: Arc::new(Taxonomy::builtin()),
+        }
     }
 }
 
@@ -88,7 +95,7 @@ pub fn build_index(
         let target = Target {
             fields: &fields,
             writer: &writer,
-            options,
+            options: &options,
         };
         index_file(file, &furniture, &target, &counting, &mut stats)?;
     }
@@ -101,7 +108,7 @@ pub fn build_index(
     }
     observer.committing();
     let mut commit = writer.prepare_commit()?;
-    commit.set_payload(FORMAT_VERSION);
+    commit.set_payload(&payload(&options.taxonomy));
     commit.commit()?;
     writer.wait_merging_threads()?;
     stats.skipped_records = counting.records.get();
@@ -113,7 +120,7 @@ pub fn build_index(
 struct Target<'a> {
     fields: &'a Fields,
     writer: &'a IndexWriter,
-    options: BuildOptions,
+    options: &'a BuildOptions,
 }
 
 fn index_file(
@@ -155,6 +162,7 @@ fn add_article(article: &Article, target: &Target) -> Result<usize> {
         vec![PassageEntities::default(); texts.len()]
     };
     let mut first_seen = FirstSeen::default();
+    let day = article.date.as_deref().and_then(day_number);
     for (number, (text, found)) in texts.iter().zip(&entities).enumerate() {
         let mut document: TantivyDocument = doc!(
             fields.article => article.id.as_str(),
@@ -174,7 +182,20 @@ fn add_article(article: &Article, target: &Target) -> Result<usize> {
                 document.add_text(field, value);
             }
         }
+        if let Some(source) = &article.source {
+            document.add_text(fields.source_folded, source);
+        }
+        if let Some(day) = day {
+            document.add_u64(fields.day, day);
+        }
         add_entities(&mut document, fields, found, &mut first_seen);
+        add_topics(
+            &mut document,
+            fields,
+            &target.options.taxonomy,
+            text,
+            &mut first_seen,
+        );
         target.writer.add_document(document)?;
     }
     Ok(texts.len())
@@ -186,6 +207,54 @@ fn add_article(article: &Article, target: &Target) -> Result<usize> {
 struct FirstSeen {
     persons: HashSet<String>,
     docs: HashSet<String>,
+    topics: HashSet<usize>,
+}
+
+/// The passage's topics: slugs, the first passage of the article with each, and weights.
+fn add_topics(
+    document: &mut TantivyDocument,
+    fields: &Fields,
+    taxonomy: &Taxonomy,
+    text: &str,
+    seen: &mut FirstSeen,
+) {
+    for found in taxonomy.tag(text) {
+        let slug = &taxonomy.topics()[found.topic].slug;
+        document.add_text(fields.topic, slug);
+        if seen.topics.insert(found.topic) {
+            document.add_text(fields.topic_first, slug);
+        }
+        let weight = (found.weight * TOPIC_WEIGHT_SCALE).round() as u64;
+        document.add_u64(
+            fields.topic_weight,
+            (found.topic as u64) << 32 | weight.min(u32::MAX as u64),
+        );
+    }
+}
+
+/// The day of an RFC 3339 or plain date ("2025-08-07T22:00:00+07:00", "2025-08-07") as the
+/// number 20250807; None when the text does not start with a valid date.
+pub fn day_number(date: &str) -> Option<u64> {
+    let head = date.get(..10)?;
+    let mut parts = head.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (u64, u64, u64) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let valid = (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day);
+    valid.then_some(year * 10_000 + month * 100 + day)
+}
+
+/// Days in a month of the Gregorian calendar.
+pub fn days_in_month(year: u64, month: u64) -> u64 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 fn add_entities(
@@ -318,5 +387,21 @@ impl ReadObserver for Counting<'_> {
     fn skipped(&self, error: &Error) {
         self.records.set(self.records.get() + 1);
         self.inner.skipped(error);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_numbers_only_for_real_dates() {
+        assert_eq!(day_number("2025-08-07T22:00:00+07:00"), Some(20250807));
+        assert_eq!(day_number("2024-02-29"), Some(20240229));
+        assert_eq!(day_number("2025-02-29"), None);
+        assert_eq!(day_number("2025-13-01"), None);
+        assert_eq!(day_number("7/8/2025"), None);
+        assert_eq!(day_number(""), None);
+        assert_eq!(day_number("2025-08-0"), None);
     }
 }

@@ -5,7 +5,7 @@ mod open;
 pub mod schema;
 mod terms;
 
-pub use build::{build_index, BuildObserver, BuildOptions, BuildStats};
-pub use open::{has_index, index_state, open_index, IndexState, VnIndex};
+pub use build::{build_index, day_number, days_in_month, BuildObserver, BuildOptions, BuildStats};
+pub use open::{has_index, index_state, open_index, payload, IndexState, VnIndex};
 pub use schema::{Fields, FORMAT_VERSION};
 pub use terms::term_counts;

@@ -8,12 +8,15 @@ use tantivy::Index;
 
 use super::schema::{Fields, FORMAT_VERSION};
 use crate::analysis;
+use crate::entities::topic::Taxonomy;
 use crate::error::{Error, Result};
 
 /// An open index with its fields.
 pub struct VnIndex {
     pub index: Index,
     pub fields: Fields,
+    /// The taxonomy the passages were tagged with.
+    pub taxonomy: Taxonomy,
     pub path: PathBuf,
 }
 
@@ -44,24 +47,34 @@ pub fn open_index(path: &Path) -> Result<VnIndex> {
         .map_err(|e| damaged(e.to_string()))?
         .payload
         .unwrap_or_default();
-    if payload != FORMAT_VERSION {
+    let (version, taxonomy) = payload.split_once('\n').unwrap_or((&payload, ""));
+    if version != FORMAT_VERSION {
         return Err(Error::OldIndex {
             path: path.to_path_buf(),
-            found: if payload.is_empty() {
+            found: if version.is_empty() {
                 "none".into()
             } else {
-                payload
+                version.to_string()
             },
             expected: FORMAT_VERSION.to_string(),
         });
     }
+    let taxonomy = Taxonomy::parse(taxonomy, &path.join("meta.json"))
+        .map_err(|e| damaged(format!("its topic taxonomy does not parse: {e}")))?;
     analysis::register(&index);
     let fields = Fields::of(&index.schema()).map_err(|_| damaged("fields are missing".into()))?;
     Ok(VnIndex {
         index,
         fields,
+        taxonomy,
         path: path.to_path_buf(),
     })
+}
+
+/// The commit payload: the format version, a newline, and the taxonomy file the passages
+/// were tagged with, so an index always answers `--topic` with its own taxonomy.
+pub fn payload(taxonomy: &Taxonomy) -> String {
+    format!("{FORMAT_VERSION}\n{}", taxonomy.source())
 }
 
 /// Tells whether `path` holds a usable index, none, or one to rebuild.

@@ -1,15 +1,15 @@
 //! The index schema: field names defined once, and the format version stored with every index.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
-    STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
 };
 
 use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-3";
+pub const FORMAT_VERSION: &str = "vnsearch-4";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -23,10 +23,25 @@ pub const TEXT_FOLDED: &str = "text_folded";
 pub const TITLE: &str = "title";
 /// Article title indexed in the folded form.
 pub const TITLE_FOLDED: &str = "title_folded";
-/// Article date, source and URL as given (stored only).
+/// Article date and URL as given (stored only).
 pub const DATE: &str = "date";
-pub const SOURCE: &str = "source";
 pub const URL: &str = "url";
+/// Article source as given (stored, exact term, fast: counted by facets).
+pub const SOURCE: &str = "source";
+/// Article source in the folded form, for `--source` ("vnexpress", "thanh nien").
+pub const SOURCE_FOLDED: &str = "source_folded";
+/// Publication day as the number YYYYMMDD (indexed and fast), when the date is known.
+pub const DAY: &str = "day";
+
+// Topics.
+/// Slugs of the passage's topics (stored, fast: counted by facets).
+pub const TOPIC: &str = "topic";
+/// A topic's slug on the first passage of each article with it: counts articles.
+pub const TOPIC_FIRST: &str = "topic_first";
+/// The passage's topic weights, one value per topic: `position << 32 | weight × 1000`.
+pub const TOPIC_WEIGHT: &str = "topic_weight";
+/// Scale of the weights kept in [`TOPIC_WEIGHT`].
+pub const TOPIC_WEIGHT_SCALE: f32 = 1000.0;
 
 // Entities. Keys are folded lower case ("to lam", "57-nq/tw"); labels pair a key with its
 // form as written ("to lam\tTô Lâm"), so listings need nothing but the index.
@@ -70,7 +85,12 @@ pub struct Fields {
     pub title_folded: Field,
     pub date: Field,
     pub source: Field,
+    pub source_folded: Field,
+    pub day: Field,
     pub url: Field,
+    pub topic: Field,
+    pub topic_first: Field,
+    pub topic_weight: Field,
     pub person: Field,
     pub person_strong: Field,
     pub person_acting: Field,
@@ -95,8 +115,13 @@ pub fn schema() -> Schema {
     builder.add_text_field(TITLE, analyzed(ACCENTED_TOKENIZER) | STORED);
     builder.add_text_field(TITLE_FOLDED, analyzed(FOLDED_TOKENIZER));
     builder.add_text_field(DATE, STORED);
-    builder.add_text_field(SOURCE, STORED);
+    builder.add_text_field(SOURCE, STRING | STORED | FAST);
+    builder.add_text_field(SOURCE_FOLDED, analyzed(FOLDED_TOKENIZER));
+    builder.add_u64_field(DAY, NumericOptions::default() | INDEXED | FAST);
     builder.add_text_field(URL, STORED);
+    builder.add_text_field(TOPIC, STRING | STORED | FAST);
+    builder.add_text_field(TOPIC_FIRST, STRING);
+    builder.add_u64_field(TOPIC_WEIGHT, NumericOptions::default() | FAST);
     builder.add_text_field(PERSON, STRING | FAST);
     builder.add_text_field(PERSON_STRONG, STRING);
     builder.add_text_field(PERSON_ACTING, STRING);
@@ -139,7 +164,12 @@ impl Fields {
             title_folded: field(TITLE_FOLDED)?,
             date: field(DATE)?,
             source: field(SOURCE)?,
+            source_folded: field(SOURCE_FOLDED)?,
+            day: field(DAY)?,
             url: field(URL)?,
+            topic: field(TOPIC)?,
+            topic_first: field(TOPIC_FIRST)?,
+            topic_weight: field(TOPIC_WEIGHT)?,
             person: field(PERSON)?,
             person_strong: field(PERSON_STRONG)?,
             person_acting: field(PERSON_ACTING)?,

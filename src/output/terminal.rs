@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::search::{ArticleView, Hit};
+use crate::search::{ArticleView, FacetCount, Facets, Hit};
 
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;33m";
@@ -36,6 +36,9 @@ impl Terminal {
         let mut place = vec![format!("{} #{}", hit.article, hit.passage)];
         place.extend(hit.date.as_deref().map(short_date));
         place.extend(hit.source.clone());
+        if !hit.topics.is_empty() {
+            place.push(hit.topics.join(", "));
+        }
         writeln!(
             out,
             "    {}{}{}",
@@ -45,6 +48,36 @@ impl Terminal {
         )?;
         self.passage(out, &hit.text, &hit.highlights)?;
         writeln!(out)
+    }
+
+    /// Writes the facets of a result set under the hits: one line per facet.
+    pub fn facets(&self, out: &mut dyn Write, facets: &Facets) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}{} passages match; most frequent among them:{}",
+            self.on(BOLD),
+            facets.passages,
+            self.off()
+        )?;
+        let lines: [(&str, &[FacetCount]); 4] = [
+            ("persons", &facets.persons),
+            ("documents", &facets.docs),
+            ("topics", &facets.topics),
+            ("sources", &facets.sources),
+        ];
+        for (label, counts) in lines {
+            let values: Vec<String> = counts
+                .iter()
+                .map(|c| format!("{} ({})", c.value, c.count))
+                .collect();
+            let values = if values.is_empty() {
+                "none".to_string()
+            } else {
+                values.join(" · ")
+            };
+            writeln!(out, "  {}{label:<10}{} {values}", self.on(DIM), self.off())?;
+        }
+        Ok(())
     }
 
     /// Writes a whole article: title, date and source, then every passage numbered.

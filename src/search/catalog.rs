@@ -9,6 +9,7 @@ use tantivy::Searcher;
 use crate::analysis::fold::fold;
 use crate::entities::doc_number::{parse_doc_number, short_key};
 use crate::entities::person::person_key;
+use crate::entities::topic::Taxonomy;
 use crate::error::{Error, Result};
 use crate::index::schema::LABEL_SEPARATOR;
 use crate::index::{term_counts, Fields};
@@ -121,6 +122,35 @@ pub fn docs(searcher: &Searcher, fields: &Fields, filter: &str) -> Result<Vec<Do
     Ok(entries)
 }
 
+/// One topic of the index's taxonomy with the passages and articles tagged with it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TopicEntry {
+    pub name: String,
+    pub slug: String,
+    pub articles: u64,
+    pub passages: u64,
+}
+
+/// Every topic of `taxonomy`, in its order, with counts from the index.
+pub fn topics(
+    searcher: &Searcher,
+    fields: &Fields,
+    taxonomy: &Taxonomy,
+) -> Result<Vec<TopicEntry>> {
+    let passages = term_counts(searcher, fields.topic, "")?;
+    let articles = term_counts(searcher, fields.topic_first, "")?;
+    Ok(taxonomy
+        .topics()
+        .iter()
+        .map(|topic| TopicEntry {
+            name: topic.name.clone(),
+            slug: topic.slug.clone(),
+            articles: articles.get(&topic.slug).copied().unwrap_or(0),
+            passages: passages.get(&topic.slug).copied().unwrap_or(0),
+        })
+        .collect())
+}
+
 /// A person resolved from what the user typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonTarget {
@@ -173,8 +203,21 @@ pub fn resolve_person(searcher: &Searcher, fields: &Fields, typed: &str) -> Resu
     }
 }
 
+/// A document's canonical number, from its key.
+pub(crate) fn doc_canonical(searcher: &Searcher, fields: &Fields, key: &str) -> Result<String> {
+    let labels = grouped(term_counts(
+        searcher,
+        fields.doc_label,
+        &format!("{key}{LABEL_SEPARATOR}"),
+    )?);
+    Ok(labels
+        .get(key)
+        .and_then(|numbers| numbers.first().cloned())
+        .unwrap_or_else(|| key.to_string()))
+}
+
 /// A person's name as most often written.
-fn display_name(searcher: &Searcher, fields: &Fields, key: &str) -> Result<String> {
+pub(crate) fn display_name(searcher: &Searcher, fields: &Fields, key: &str) -> Result<String> {
     let labels = grouped(term_counts(
         searcher,
         fields.person_label,

@@ -6,6 +6,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::catalog::{DocTarget, PersonTarget};
+use super::facets::Facets;
+use super::topic_query::TopicTarget;
 
 /// One ranked passage.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -33,6 +35,8 @@ pub struct Hit {
     pub persons: Vec<String>,
     /// Document numbers cited in the passage (canonical).
     pub docs: Vec<String>,
+    /// Slugs of the passage's topics, in taxonomy order.
+    pub topics: Vec<String>,
 }
 
 /// The result of one search.
@@ -45,6 +49,10 @@ pub struct SearchOutcome {
     pub person: Option<PersonTarget>,
     /// The document `--doc` resolved to.
     pub doc: Option<DocTarget>,
+    /// The topic `--topic` resolved to.
+    pub topic: Option<TopicTarget>,
+    /// Counts over the whole result set, when asked for.
+    pub facets: Option<Facets>,
 }
 
 /// One article read back from the index, for `vnsearch show`.
@@ -68,6 +76,8 @@ pub struct PassageView {
     pub persons: Vec<String>,
     /// Document numbers cited in the passage (canonical).
     pub docs: Vec<String>,
+    /// Slugs of the passage's topics.
+    pub topics: Vec<String>,
 }
 
 fn ranges<S: serde::Serializer>(ranges: &[Range<usize>], serializer: S) -> Result<S::Ok, S::Error> {

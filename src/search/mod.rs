@@ -4,27 +4,36 @@ pub mod catalog;
 pub mod entity_eval;
 mod entity_query;
 pub mod eval;
+pub mod facets;
+pub mod filter;
 mod highlight;
 mod hit;
 pub mod query;
+pub mod topic_query;
 
 use std::ops::Range;
 use std::path::Path;
 
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument,
+    Term,
+};
 
-pub use catalog::{DocEntry, DocTarget, PersonEntry, PersonTarget};
+pub use catalog::{DocEntry, DocTarget, PersonEntry, PersonTarget, TopicEntry};
+pub use facets::{FacetCount, Facets};
+pub use filter::{parse_day, End, Filters};
 pub use highlight::highlights;
 pub use hit::{ArticleView, Hit, PassageView, SearchOutcome};
 pub use query::{Group, Mode, QueryPlan};
+pub use topic_query::TopicTarget;
 
 use crate::analysis::analyze;
 use crate::entities::doc_number::{find_doc_numbers, unresolved_short_references};
 use crate::error::{Error, Result};
-use crate::index::schema::LABEL_SEPARATOR;
+use crate::index::schema::{LABEL_SEPARATOR, TOPIC_WEIGHT};
 use crate::index::{open_index, Fields, VnIndex};
 
 /// Default number of hits.
@@ -67,7 +76,8 @@ impl Engine {
     /// The best `limit` passages for words, a person and a document, in any combination.
     pub fn search_request(&self, request: &SearchRequest, limit: usize) -> Result<SearchOutcome> {
         let plan = QueryPlan::parse(&request.text);
-        if plan.is_empty() && request.person.is_none() && request.doc.is_none() {
+        let nothing = request.person.is_none() && request.doc.is_none() && request.topic.is_none();
+        if plan.is_empty() && nothing {
             return Err(Error::EmptyQuery);
         }
         let searcher = self.reader.searcher();
@@ -82,20 +92,40 @@ impl Engine {
             .as_deref()
             .map(|typed| catalog::resolve_doc(&searcher, fields, typed))
             .transpose()?;
+        let topic = request
+            .topic
+            .as_deref()
+            .map(|typed| topic_query::resolve_topic(&self.index.taxonomy, typed))
+            .transpose()?;
         let targets = Targets {
             plan: &plan,
             person: person.as_ref(),
             doc: doc.as_ref(),
+            topic: topic.as_ref(),
+            filters: &request.filters,
         };
+        let mut mode = Mode::All;
         let mut outcome = SearchOutcome {
-            hits: self.run(&searcher, &targets, Mode::All, limit)?,
+            hits: self.run(&searcher, &targets, mode, limit)?,
             relaxed: false,
             person: person.clone(),
             doc: doc.clone(),
+            topic: topic.clone(),
+            facets: None,
         };
         if outcome.hits.is_empty() && plan.groups.len() > 1 {
-            outcome.hits = self.run(&searcher, &targets, Mode::Any, limit)?;
+            mode = Mode::Any;
+            outcome.hits = self.run(&searcher, &targets, mode, limit)?;
             outcome.relaxed = true;
+        }
+        if request.facets {
+            let query = targets.query(&self.index.fields, mode);
+            outcome.facets = Some(facets::facets(
+                &searcher,
+                &self.index.fields,
+                &self.index.taxonomy,
+                &*query,
+            )?);
         }
         Ok(outcome)
     }
@@ -111,7 +141,30 @@ impl Engine {
         // happened to put the documents: fetch a margin so ties at the cut are settled alike.
         let fetch = limit.max(1) + TIE_MARGIN;
         let query = targets.query(&self.index.fields, mode);
-        let top = searcher.search(&*query, &TopDocs::with_limit(fetch).order_by_score())?;
+        let top = match targets.topic.and_then(TopicTarget::position) {
+            Some(position) => {
+                let alone =
+                    targets.plan.is_empty() && targets.person.is_none() && targets.doc.is_none();
+                let ranking =
+                    TopDocs::with_limit(fetch).tweak_score(move |segment: &SegmentReader| {
+                        let weights = segment.fast_fields().u64(TOPIC_WEIGHT).ok();
+                        move |doc: DocId, score: Score| {
+                            let weight = weights.as_ref().map_or(0.0, |column| {
+                                topic_query::weight_of(column.values_for_doc(doc), position)
+                            });
+                            // A topic alone ranks by how much the passage is about it; with words,
+                            // a person or a document, it lifts the passages most about it.
+                            if alone {
+                                weight
+                            } else {
+                                score * (1.0 + weight / topic_query::TOPIC_SCALE)
+                            }
+                        }
+                    });
+                searcher.search(&*query, &ranking)?
+            }
+            None => searcher.search(&*query, &TopDocs::with_limit(fetch).order_by_score())?,
+        };
         let mut scored = top
             .into_iter()
             .map(|(score, address)| {
@@ -140,6 +193,7 @@ impl Engine {
                     title_highlights: highlights(&stored.title, &highlight_plan),
                     persons: self.known_persons(searcher, &stored.person_labels)?,
                     docs: label_values(&stored.doc_labels),
+                    topics: stored.topics,
                     article: stored.article,
                     passage: stored.passage,
                     title: stored.title,
@@ -177,6 +231,15 @@ impl Engine {
         catalog::docs(&self.reader.searcher(), &self.index.fields, filter)
     }
 
+    /// Every topic of the index's taxonomy with its counts.
+    pub fn topics(&self) -> Result<Vec<TopicEntry>> {
+        catalog::topics(
+            &self.reader.searcher(),
+            &self.index.fields,
+            &self.index.taxonomy,
+        )
+    }
+
     /// Every passage of article `id`, in order.
     pub fn article(&self, id: &str) -> Result<ArticleView> {
         let searcher = self.reader.searcher();
@@ -200,6 +263,7 @@ impl Engine {
                 Ok(PassageView {
                     persons: self.known_persons(&searcher, &p.person_labels)?,
                     docs: label_values(&p.doc_labels),
+                    topics: p.topics,
                     passage: p.passage,
                     text: p.text,
                 })
@@ -221,22 +285,31 @@ impl Engine {
     }
 }
 
-/// What to search for: words, a person, a document, in any combination (at least one).
+/// What to search for: words, a person, a document, a topic, in any combination (at least
+/// one), narrowed by filters.
 #[derive(Clone, Debug, Default)]
 pub struct SearchRequest {
-    /// Words and "quoted phrases"; may be empty with a person or a document.
+    /// Words and "quoted phrases"; may be empty with a person, a document or a topic.
     pub text: String,
     /// A person's name as typed, with or without accents, whole or a unique part.
     pub person: Option<String>,
     /// A document number in any spelling.
     pub doc: Option<String>,
+    /// A topic of the index's taxonomy (name or slug), or words describing a topic.
+    pub topic: Option<String>,
+    /// Period and outlet.
+    pub filters: Filters,
+    /// Also count persons, documents, topics and sources over the whole result set.
+    pub facets: bool,
 }
 
-/// A request with its person and document resolved.
+/// A request with its person, document and topic resolved.
 struct Targets<'a> {
     plan: &'a QueryPlan,
     person: Option<&'a PersonTarget>,
     doc: Option<&'a DocTarget>,
+    topic: Option<&'a TopicTarget>,
+    filters: &'a Filters,
 }
 
 impl Targets<'_> {
@@ -251,14 +324,31 @@ impl Targets<'_> {
         if let Some(doc) = self.doc {
             clauses.push((Occur::Must, entity_query::doc_query(fields, doc)));
         }
+        if let Some(topic) = self.topic {
+            let query = topic.query(fields);
+            // A taxonomy topic's weight enters the score when hits are ranked; its match
+            // alone adds nothing.
+            let query: Box<dyn Query> = match topic.position() {
+                Some(_) => Box::new(ConstScoreQuery::new(query, 0.0)),
+                None => query,
+            };
+            clauses.push((Occur::Must, query));
+        }
+        for filter in self.filters.queries(fields) {
+            clauses.push((Occur::Must, filter));
+        }
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// The words to highlight: the query's, and the person's name as a phrase.
+    /// The words to highlight: the query's, the person's name as a phrase, and a topic's
+    /// describing words.
     fn highlight_plan(&self) -> QueryPlan {
         let mut plan = self.plan.clone();
         if let Some(person) = self.person {
             plan.groups.push(Group::Phrase(analyze(&person.name)));
+        }
+        if let Some(TopicTarget::Words(words)) = self.topic {
+            plan.groups.extend(words.groups.iter().cloned());
         }
         plan
     }
@@ -322,6 +412,7 @@ struct Stored {
     url: Option<String>,
     person_labels: Vec<String>,
     doc_labels: Vec<String>,
+    topics: Vec<String>,
 }
 
 impl Stored {
@@ -350,6 +441,7 @@ impl Stored {
             url: text(fields.url),
             person_labels: all(fields.person_label),
             doc_labels: all(fields.doc_label),
+            topics: all(fields.topic),
         })
     }
 }
