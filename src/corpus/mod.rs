@@ -3,6 +3,7 @@
 
 mod article;
 pub mod clean;
+pub mod date;
 mod format;
 pub mod json;
 mod read;

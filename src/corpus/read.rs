@@ -66,6 +66,7 @@ fn read_page(
     emit(Article {
         id: file.relative.clone(),
         title,
+        date: super::date::stated_date(&page.paragraphs),
         source: page.source,
         paragraphs: page.paragraphs,
         ..Article::default()

@@ -4,7 +4,8 @@
 //! A phrase matches word by word on the accented form (so "hoà"/"hòa", NFD and Ð do not
 //! matter), or on the folded form when either side is written without any accent. For each
 //! topic the leftmost longest phrase wins at each word, so "ô nhiễm môi trường" counts once,
-//! not also as "ô nhiễm" and "môi trường". A topic's raw score adds each distinct phrase's
+//! not also as "ô nhiễm" and "môi trường"; a phrase of weight 0 ("Sở Tài nguyên và Môi
+//! trường", a name) hides the key words inside it. A topic's raw score adds each distinct phrase's
 //! weight once and its repeats a little more (`weight × (1 + ln count)`); the passage has the
 //! topic when the raw score reaches [`TAG_THRESHOLD`]. Its *weight*, which ranks passages by
 //! topic, is the raw score damped by length, so a short passage all about the topic ranks with
@@ -22,9 +23,9 @@ use crate::error::{Error, Result};
 /// The taxonomy built into the binary.
 pub const DEFAULT_TAXONOMY: &str = include_str!("topics.toml");
 
-/// Raw score from which a passage has a topic: one defining phrase (weight 3), or a strong and
-/// a supporting one, or three supporting ones.
-pub const TAG_THRESHOLD: f32 = 3.0;
+/// Raw score from which a passage has a topic: one strong phrase (weight 2 or 3), or two
+/// supporting ones.
+pub const TAG_THRESHOLD: f32 = 2.0;
 
 /// Words of a passage at which the length damping is 1.
 const REFERENCE_WORDS: f32 = 60.0;
@@ -265,10 +266,10 @@ fn check_topic(data: &TopicData, earlier: &[Topic]) -> std::result::Result<(), S
     if let Some((phrase, weight)) = data
         .phrases
         .iter()
-        .find(|(_, w)| !(w.is_finite() && **w > 0.0))
+        .find(|(_, w)| !(w.is_finite() && **w >= 0.0))
     {
         return Err(format!(
-            "topic {:?}: phrase {phrase:?} has weight {weight}; weights are positive numbers",
+            "topic {:?}: phrase {phrase:?} has weight {weight}; weights are numbers from 0 up",
             data.slug
         ));
     }
@@ -360,6 +361,15 @@ mod tests {
         let words = analyze("ô nhiễm môi trường");
         let raw = taxonomy.raw_scores(&words)[env];
         assert!((raw - 3.0).abs() < 1e-6, "{raw}");
+    }
+
+    #[test]
+    fn a_name_of_weight_zero_hides_the_key_words_inside_it() {
+        let taxonomy = Taxonomy::builtin();
+        let env = "moi-truong".to_string();
+        assert!(!slugs(&taxonomy, "Giám đốc Sở Tài nguyên và Môi trường tỉnh phát biểu.")
+            .contains(&env));
+        assert!(slugs(&taxonomy, "Tỉnh tăng cường bảo vệ môi trường.").contains(&env));
     }
 
     #[test]

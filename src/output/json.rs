@@ -32,6 +32,7 @@ mod tests {
             url: None,
             persons: vec!["Tô Lâm".into()],
             docs: vec!["57-NQ/TW".into()],
+            topics: vec!["chuyen-doi-so".into()],
         };
         let mut out = Vec::new();
         line(&mut out, &hit).unwrap();
@@ -48,6 +49,9 @@ mod tests {
             "highlights",
             "date",
             "source",
+            "persons",
+            "docs",
+            "topics",
         ] {
             assert!(value.get(key).is_some(), "missing {key}");
         }

@@ -190,6 +190,7 @@ mod tests {
             url: None,
             persons: vec!["Tô Lâm".into()],
             docs: vec!["57-NQ/TW".into()],
+            topics: vec!["chuyen-doi-so".into()],
         }
     }
 
@@ -203,7 +204,7 @@ mod tests {
     fn plain_output_has_no_escape_codes() {
         assert_eq!(
             render(false),
-            " 1. Hà Nội\n    a.txt #2 · 2025-08-07 · VnExpress\n    Thành ủy Hà Nội\n    họp\n\n"
+            " 1. Hà Nội\n    a.txt #2 · 2025-08-07 · VnExpress · chuyen-doi-so\n    Thành ủy Hà Nội\n    họp\n\n"
         );
     }
 

@@ -75,7 +75,7 @@ pub struct PrecisionRecall {
 }
 
 impl PrecisionRecall {
-    fn add(&mut self, expected: &BTreeSet<String>, found: &BTreeSet<String>) {
+    pub(crate) fn add(&mut self, expected: &BTreeSet<String>, found: &BTreeSet<String>) {
         self.expected += expected.len();
         self.found += found.len();
         self.correct += expected.intersection(found).count();

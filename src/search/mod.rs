@@ -9,6 +9,7 @@ pub mod filter;
 mod highlight;
 mod hit;
 pub mod query;
+pub mod topic_eval;
 pub mod topic_query;
 
 use std::ops::Range;
