@@ -45,7 +45,10 @@ fn indexing(c: &mut Criterion) {
                     let stats = build_index(
                         corpus.path(),
                         index.path(),
-                        BuildOptions { entities },
+                        BuildOptions {
+                            entities,
+                            ..BuildOptions::default()
+                        },
                         &Silent,
                     )
                     .expect("index the corpus");

@@ -28,8 +28,8 @@ pub struct IndexArgs {
     /// No progress bar and no summary (warnings are still printed).
     #[arg(long, short)]
     quiet: bool,
-    /// Skip extracting persons and document numbers (to measure what extraction costs;
-    /// --person, --doc, `persons` and `docs` then find nothing).
+    /// Skip extracting persons, document numbers and topics (to measure what extraction
+    /// costs; --person, --doc, --topic, `persons` and `docs` then find nothing).
     #[arg(long)]
     no_entities: bool,
     /// Tag passages with the topics of this taxonomy file instead of the built-in one (see

@@ -122,13 +122,19 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     }
     if let Some(facets) = &outcome.facets {
         if args.json {
-            json::line(&mut out, &serde_json::json!({ "facets": facets }))?;
+            json::line(&mut out, &FacetsLine { facets })?;
         } else {
             terminal.facets(&mut out, facets)?;
         }
     }
     out.flush()?;
     Ok(())
+}
+
+/// The final JSON line of `search --json --facets`.
+#[derive(serde::Serialize)]
+struct FacetsLine<'a> {
+    facets: &'a vnsearch::search::Facets,
 }
 
 /// The period and source filters, with the dates checked.

@@ -79,12 +79,27 @@ mod tests {
     #[test]
     fn no_date_rather_than_a_guess() {
         // Two years in the lead: which one is the event's?
-        assert_eq!(date_of("Sáng 8/12, Ban Tổ chức tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026."), None);
+        assert_eq!(
+            date_of(
+                "Sáng 8/12, Ban Tổ chức tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026."
+            ),
+            None
+        );
         // No year at all.
         assert_eq!(date_of("Sáng 8/12, Ban Tổ chức Trung ương tổ chức Hội nghị toàn quốc tổng kết công tác tổ chức."), None);
         // Not a day and month: a score, a ratio, an impossible date.
-        assert_eq!(date_of("Thành phố đạt 14/14 chỉ tiêu trong năm 2025, vượt kế hoạch đề ra từ đầu nhiệm kỳ."), None);
-        assert_eq!(date_of("Ngày 31/2, Hội nghị tổng kết công tác năm 2025 của toàn thành phố đã diễn ra."), None);
+        assert_eq!(
+            date_of(
+                "Thành phố đạt 14/14 chỉ tiêu trong năm 2025, vượt kế hoạch đề ra từ đầu nhiệm kỳ."
+            ),
+            None
+        );
+        assert_eq!(
+            date_of(
+                "Ngày 31/2, Hội nghị tổng kết công tác năm 2025 của toàn thành phố đã diễn ra."
+            ),
+            None
+        );
         assert_eq!(stated_date(&[]), None);
     }
 

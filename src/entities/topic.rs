@@ -11,7 +11,7 @@
 //! topic, is the raw score damped by length, so a short passage all about the topic ranks with
 //! a long one that mentions it as often.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -79,7 +79,9 @@ struct File {
 struct TopicData {
     name: String,
     slug: String,
-    phrases: HashMap<String, f32>,
+    /// Ordered, so that equal phrases ("kiểm tra, giám sát", "kiểm tra giám sát") resolve
+    /// alike on every run.
+    phrases: BTreeMap<String, f32>,
 }
 
 impl Taxonomy {
@@ -124,7 +126,7 @@ impl Taxonomy {
                 .filter(|p| !p.words.is_empty())
                 .collect();
             // Longest first, so the first match at a word is the longest.
-            phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
             topics.push(Topic {
                 name: data.name,
                 slug: data.slug,
@@ -367,8 +369,11 @@ mod tests {
     fn a_name_of_weight_zero_hides_the_key_words_inside_it() {
         let taxonomy = Taxonomy::builtin();
         let env = "moi-truong".to_string();
-        assert!(!slugs(&taxonomy, "Giám đốc Sở Tài nguyên và Môi trường tỉnh phát biểu.")
-            .contains(&env));
+        assert!(!slugs(
+            &taxonomy,
+            "Giám đốc Sở Tài nguyên và Môi trường tỉnh phát biểu."
+        )
+        .contains(&env));
         assert!(slugs(&taxonomy, "Tỉnh tăng cường bảo vệ môi trường.").contains(&env));
     }
 

@@ -35,7 +35,8 @@ pub trait BuildObserver: ReadObserver {
 /// How to build.
 #[derive(Clone, Debug)]
 pub struct BuildOptions {
-    /// Extract persons and document numbers (off only to measure what extraction costs).
+    /// Extract persons, document numbers and topics (off only to measure what extraction
+    /// costs).
     pub entities: bool,
     /// The taxonomy passages are tagged with; kept with the index.
     pub taxonomy: Arc<Taxonomy>,
@@ -189,13 +190,15 @@ fn add_article(article: &Article, target: &Target) -> Result<usize> {
             document.add_u64(fields.day, day);
         }
         add_entities(&mut document, fields, found, &mut first_seen);
-        add_topics(
-            &mut document,
-            fields,
-            &target.options.taxonomy,
-            text,
-            &mut first_seen,
-        );
+        if target.options.entities {
+            add_topics(
+                &mut document,
+                fields,
+                &target.options.taxonomy,
+                text,
+                &mut first_seen,
+            );
+        }
         target.writer.add_document(document)?;
     }
     Ok(texts.len())

@@ -3,4 +3,5 @@ mod errors;
 mod index;
 mod search;
 mod show;
+mod topics;
 mod util;
