@@ -15,7 +15,7 @@ use std::ops::Range;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Index;
 
-pub use tokenizer::VietTokenizer;
+pub use tokenizer::{analyze_for_indexing, VietTokenizer};
 
 /// Tokenizer name of the accented form (NFC, lower case, canonical tone placement).
 pub const ACCENTED_TOKENIZER: &str = "vi_accented";

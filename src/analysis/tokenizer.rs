@@ -1,9 +1,60 @@
 //! The tantivy tokenizers: one syllable per token, in the accented or the folded form, with
 //! byte offsets into the text as written.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::{analyze, Form};
+use super::{analyze, Form, Word};
+
+/// Texts whose analysis an indexing thread keeps: a passage is indexed in two forms (and its
+/// article's title in two more), one right after the other, so each text is analyzed once.
+const RECENT: usize = 2;
+
+/// Most analyses waiting in the hand-off; beyond it they are dropped (and redone), so a text
+/// handed off but never indexed cannot hold memory for long.
+const MAX_HANDED_OFF: usize = 100_000;
+
+thread_local! {
+    static RECENT_WORDS: RefCell<Vec<(String, Arc<Vec<Word>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Analyses made by the thread that prepares documents (for topic tagging), waiting for the
+/// tantivy thread that indexes the same text.
+static HANDED_OFF: LazyLock<Mutex<HashMap<String, Arc<Vec<Word>>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// Analyzes a text about to be indexed, and hands the words on to the tokenizer that will
+/// index it, so the text is analyzed once in all.
+pub fn analyze_for_indexing(text: &str) -> Arc<Vec<Word>> {
+    let words = Arc::new(analyze(text));
+    if let Ok(mut waiting) = HANDED_OFF.lock() {
+        if waiting.len() >= MAX_HANDED_OFF {
+            waiting.clear();
+        }
+        waiting.insert(text.to_string(), Arc::clone(&words));
+    }
+    words
+}
+
+/// The words of `text`: from this thread's recent analyses, from the hand-off, or analyzed.
+fn words_of(text: &str) -> Arc<Vec<Word>> {
+    RECENT_WORDS.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        if let Some((_, words)) = recent.iter().find(|(seen, _)| seen == text) {
+            return Arc::clone(words);
+        }
+        let handed = HANDED_OFF.lock().ok().and_then(|mut w| w.remove(text));
+        let words = handed.unwrap_or_else(|| Arc::new(analyze(text)));
+        if recent.len() == RECENT {
+            recent.remove(0);
+        }
+        recent.push((text.to_string(), Arc::clone(&words)));
+        words
+    })
+}
 
 /// A tantivy tokenizer producing the given [`Form`] of every word.
 #[derive(Clone, Copy, Debug)]
@@ -27,14 +78,17 @@ impl Tokenizer for VietTokenizer {
     type TokenStream<'a> = VietTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VietTokenStream {
-        let tokens = analyze(text)
-            .into_iter()
+        let tokens = words_of(text)
+            .iter()
             .enumerate()
             .map(|(position, word)| Token {
                 offset_from: word.range.start,
                 offset_to: word.range.end,
                 position,
-                text: word.into_form(self.form),
+                text: match self.form {
+                    Form::Accented => word.accented.clone(),
+                    Form::Folded => word.folded.clone(),
+                },
                 position_length: 1,
             })
             .collect();

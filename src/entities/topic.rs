@@ -184,8 +184,12 @@ impl Taxonomy {
 
     /// The topics of a passage, in taxonomy order.
     pub fn tag(&self, text: &str) -> Vec<TopicWeight> {
-        let words = analyze(text);
-        let raw = self.raw_scores(&words);
+        self.tag_words(&analyze(text))
+    }
+
+    /// The topics of a passage already analyzed into `words`.
+    pub fn tag_words(&self, words: &[Word]) -> Vec<TopicWeight> {
+        let raw = self.raw_scores(words);
         let damping = ((words.len() as f32 + 20.0) / REFERENCE_WORDS).sqrt();
         raw.into_iter()
             .enumerate()

@@ -221,7 +221,9 @@ fn add_topics(
     text: &str,
     seen: &mut FirstSeen,
 ) {
-    for found in taxonomy.tag(text) {
+    // The words go on to the tokenizers: the passage is analyzed once for topics and index.
+    let words = analysis::analyze_for_indexing(text);
+    for found in taxonomy.tag_words(&words) {
         let slug = &taxonomy.topics()[found.topic].slug;
         document.add_text(fields.topic, slug);
         if seen.topics.insert(found.topic) {
