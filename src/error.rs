@@ -20,7 +20,7 @@ pub enum Error {
     NothingRead { path: PathBuf, files: usize },
     #[error("no index at {}", .0.display())]
     NoIndex(PathBuf),
-    #[error("the index at {} is damaged ({reason}); rebuild it with `vnsearch index`", path.display())]
+    #[error("the index at {} is damaged ({reason}); rebuild it with `vnsearch index --rebuild`", path.display())]
     DamagedIndex { path: PathBuf, reason: String },
     #[error("the index at {} was built by another version of vnsearch (format {found}, expected {expected}); rebuild it with `vnsearch index`", path.display())]
     OldIndex {

@@ -9,12 +9,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            // One line, whatever the causes' messages hold.
-            let message = format!("{err:#}");
-            eprintln!(
-                "vnsearch: {}",
-                message.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
+            eprintln!("vnsearch: {}", cli::one_line(&err));
             ExitCode::FAILURE
         }
     }

@@ -77,6 +77,14 @@ pub fn run() -> anyhow::Result<()> {
     }
 }
 
+/// An error and its causes on one line, whatever their messages hold.
+pub fn one_line(err: &anyhow::Error) -> String {
+    format!("{err:#}")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// True when the error is a closed stdout (`vnsearch search x | head`): not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {

@@ -187,11 +187,18 @@ pub fn open_or_build(paths: &Paths) -> anyhow::Result<Engine> {
             index.display(),
             paths.corpus.display()
         ),
-        IndexState::Unusable(reason) if paths.corpus.is_dir() && reason.contains("another version") => {
+        IndexState::Old(reason) if paths.corpus.is_dir() => {
             eprintln!("vnsearch: {reason}; rebuilding it from {}", paths.corpus.display());
             super::index::build(&paths.corpus, index, BuildOptions::default(), false)?;
         }
-        IndexState::Unusable(reason) => anyhow::bail!(reason),
+        IndexState::Old(reason) => anyhow::bail!(reason),
+        IndexState::Damaged(reason) => {
+            return Err(vnsearch::Error::DamagedIndex {
+                path: index.clone(),
+                reason,
+            }
+            .into())
+        }
     }
     Ok(Engine::open(index)?)
 }

@@ -4,6 +4,7 @@
 mod article;
 pub mod clean;
 pub mod date;
+pub mod decode;
 mod format;
 pub mod json;
 mod read;
@@ -12,5 +13,8 @@ mod walk;
 pub use article::Article;
 pub use clean::{clean_page, CleanPage, Furniture};
 pub use format::Format;
-pub use read::{read_articles, Quiet, ReadObserver};
+pub use read::{
+    articles_from_bytes, check_readable, read_articles, read_file, Quiet, ReadFrom, ReadObserver,
+    ReadOutcome,
+};
 pub use walk::{corpus_files, CorpusFile};

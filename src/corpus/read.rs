@@ -1,6 +1,7 @@
 //! Reads one corpus file into articles, whatever its format, reporting bytes read for progress
 //! and naming every record it has to skip.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -9,6 +10,7 @@ use flate2::read::MultiGzDecoder;
 use serde_json::Value;
 
 use super::clean::{clean_page, Furniture};
+use super::decode::decode;
 use super::json::{article_from_value, single_article_from_value};
 use super::{Article, CorpusFile, Format};
 use crate::error::{Error, Result};
@@ -25,6 +27,24 @@ pub trait ReadObserver {
 pub struct Quiet;
 impl ReadObserver for Quiet {}
 
+/// Where reading a file's bytes starts: at the beginning, or (a JSON Lines file that grew by
+/// appending) at `offset`, numbering lines on from `lines_before`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadFrom {
+    pub offset: u64,
+    pub lines_before: u64,
+}
+
+/// What reading found besides the articles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOutcome {
+    /// Lines of text read from the start (JSON Lines), counting those before `ReadFrom`.
+    pub lines: u64,
+    /// The text read ended with a newline.
+    pub ends_with_newline: bool,
+    pub articles: u64,
+}
+
 /// Reads `file`, handing each article to `emit`. A file that cannot be read at all is an
 /// error; a malformed record is reported to `observer` and skipped.
 pub fn read_articles(
@@ -33,30 +53,89 @@ pub fn read_articles(
     observer: &dyn ReadObserver,
     emit: &mut dyn FnMut(Article),
 ) -> Result<()> {
+    let bytes = read_file(file, observer)?;
+    articles_from_bytes(&bytes, ReadFrom::default(), file, furniture, observer, emit)?;
+    Ok(())
+}
+
+/// The bytes of `file` as on disk, reporting progress.
+pub fn read_file(file: &CorpusFile, observer: &dyn ReadObserver) -> Result<Vec<u8>> {
     let opened = File::open(&file.path).map_err(|source| read_error(&file.path, source))?;
-    let reader = Counting {
+    let mut reader = Counting {
         inner: opened,
         observer,
     };
+    let mut bytes = Vec::with_capacity(usize::try_from(file.size).unwrap_or(0));
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|source| read_error(&file.path, source))?;
+    Ok(bytes)
+}
+
+/// Checks that `bytes` can be read as `file`'s format (text in a known encoding, a gzip
+/// stream), before anything already indexed from the file is replaced.
+pub fn check_readable(bytes: &[u8], file: &CorpusFile) -> Result<()> {
     match file.format {
-        Format::Page => read_page(reader, file, furniture, emit),
-        Format::Json => read_json(reader, file, emit),
-        Format::JsonLines => read_json_lines(BufReader::new(reader), file, observer, emit),
         Format::JsonLinesGz => {
-            let decoder = MultiGzDecoder::new(BufReader::new(reader));
-            read_json_lines(BufReader::new(decoder), file, observer, emit)
+            let mut first = [0u8; 1];
+            MultiGzDecoder::new(bytes)
+                .read(&mut first)
+                .map_err(|e| malformed(&file.path, format!("not a gzip file: {e}")))?;
+            Ok(())
         }
+        _ => decode(bytes)
+            .map(drop)
+            .map_err(|m| malformed(&file.path, m)),
     }
 }
 
-fn read_page(
-    mut reader: impl Read,
+/// Reads articles from the bytes of `file`, from `from` on.
+pub fn articles_from_bytes(
+    bytes: &[u8],
+    from: ReadFrom,
     file: &CorpusFile,
     furniture: &Furniture,
+    observer: &dyn ReadObserver,
     emit: &mut dyn FnMut(Article),
-) -> Result<()> {
-    let text = read_text(&mut reader, &file.path)?;
-    let page = clean_page(&text, furniture);
+) -> Result<ReadOutcome> {
+    let mut articles = 0;
+    let mut counted = |article: Article| {
+        articles += 1;
+        emit(article);
+    };
+    let tail = bytes
+        .get(usize::try_from(from.offset).unwrap_or(usize::MAX)..)
+        .unwrap_or_default();
+    let mut outcome = match file.format {
+        Format::Page => {
+            read_page(&text_of(bytes, file)?, file, furniture, &mut counted);
+            ReadOutcome::default()
+        }
+        Format::Json => {
+            read_json(&text_of(bytes, file)?, file, &mut counted)?;
+            ReadOutcome::default()
+        }
+        // A whole file may be UTF-16 or Windows-1258; an appended tail is read as UTF-8.
+        Format::JsonLines if from.offset == 0 => {
+            let text = text_of(bytes, file)?;
+            read_json_lines(text.as_bytes(), from, file, observer, &mut counted)?
+        }
+        Format::JsonLines => read_json_lines(tail, from, file, observer, &mut counted)?,
+        Format::JsonLinesGz => {
+            let decoder = BufReader::new(MultiGzDecoder::new(tail));
+            read_json_lines(decoder, from, file, observer, &mut counted)?
+        }
+    };
+    outcome.articles = articles;
+    Ok(outcome)
+}
+
+fn text_of<'b>(bytes: &'b [u8], file: &CorpusFile) -> Result<Cow<'b, str>> {
+    decode(bytes).map_err(|m| malformed(&file.path, m))
+}
+
+fn read_page(text: &str, file: &CorpusFile, furniture: &Furniture, emit: &mut dyn FnMut(Article)) {
+    let page = clean_page(text, furniture);
     let title = page.title.unwrap_or_else(|| {
         page.paragraphs
             .first()
@@ -71,16 +150,10 @@ fn read_page(
         paragraphs: page.paragraphs,
         ..Article::default()
     });
-    Ok(())
 }
 
-fn read_json(
-    mut reader: impl Read,
-    file: &CorpusFile,
-    emit: &mut dyn FnMut(Article),
-) -> Result<()> {
-    let text = read_text(&mut reader, &file.path)?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| malformed(&file.path, e))?;
+fn read_json(text: &str, file: &CorpusFile, emit: &mut dyn FnMut(Article)) -> Result<()> {
+    let value: Value = serde_json::from_str(text).map_err(|e| malformed(&file.path, e))?;
     match value {
         Value::Array(records) => {
             for (index, record) in records.into_iter().enumerate() {
@@ -98,16 +171,30 @@ fn read_json(
 }
 
 fn read_json_lines(
-    reader: impl BufRead,
+    mut reader: impl BufRead,
+    from: ReadFrom,
     file: &CorpusFile,
     observer: &dyn ReadObserver,
     emit: &mut dyn FnMut(Article),
-) -> Result<()> {
-    for (index, line) in reader.split(b'\n').enumerate() {
-        let line_number = index + 1;
-        let line = line.map_err(|source| read_error(&file.path, source))?;
-        let parsed = parse_line(&line, &file.relative, line_number);
-        match parsed {
+) -> Result<ReadOutcome> {
+    let mut outcome = ReadOutcome {
+        lines: from.lines_before,
+        ends_with_newline: true,
+        articles: 0,
+    };
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|source| read_error(&file.path, source))?;
+        if n == 0 {
+            break;
+        }
+        outcome.lines += 1;
+        outcome.ends_with_newline = line.last() == Some(&b'\n');
+        let line_number = usize::try_from(outcome.lines).unwrap_or(usize::MAX);
+        match parse_line(&line, &file.relative, line_number) {
             Ok(Some(article)) => emit(article),
             Ok(None) => {}
             Err(message) => observer.skipped(&Error::Malformed {
@@ -116,7 +203,7 @@ fn read_json_lines(
             }),
         }
     }
-    Ok(())
+    Ok(outcome)
 }
 
 fn parse_line(line: &[u8], file_id: &str, line_number: usize) -> Result<Option<Article>, String> {
@@ -127,18 +214,6 @@ fn parse_line(line: &[u8], file_id: &str, line_number: usize) -> Result<Option<A
     }
     let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     article_from_value(value, file_id, line_number).map(Some)
-}
-
-fn read_text(reader: &mut impl Read, path: &Path) -> Result<String> {
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|source| read_error(path, source))?;
-    let text = String::from_utf8(bytes).map_err(|_| malformed(path, "not valid UTF-8 text"))?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
 }
 
 /// Words a title made from the first paragraph keeps, for pages scraped without their headline.
@@ -275,12 +350,13 @@ mod tests {
     fn a_broken_json_file_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("bad.json"), "{\"title\": ").unwrap();
-        std::fs::write(dir.path().join("bad.txt"), [0xff, 0xfe, 0x41]).unwrap();
+        // Not UTF-8, and in Windows-1258 not Vietnamese either.
+        std::fs::write(dir.path().join("bad.txt"), [0x41, 0xe9, 0x80, 0x41]).unwrap();
         let results = read_dir(dir.path(), &Recorder::default());
         let errors: Vec<String> = results.into_iter().map(|r| r.unwrap_err()).collect();
         assert!(errors[0].contains("bad.json"), "{}", errors[0]);
         assert!(
-            errors[1].contains("bad.txt: not valid UTF-8"),
+            errors[1].contains("bad.txt: not text in UTF-8"),
             "{}",
             errors[1]
         );

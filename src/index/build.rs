@@ -1,17 +1,27 @@
-//! Builds the index from a corpus folder: read → clean → passages → analyzed documents, in one
-//! commit, so a failure part-way leaves the previous index as it was.
+//! Brings the index up to date with the corpus folder: new files are added, changed files
+//! replaced, JSON Lines files that grew by appending extended with their new records, deleted
+//! files removed, and unchanged files skipped after a stat (or a hash when only their time
+//! changed) — all in one commit. The manifest of what each file was when indexed is written
+//! before the commit that names it, so a run that fails or is killed at any moment leaves the
+//! index of the last commit, and the next run finishes the work. `rebuild` starts from scratch.
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use tantivy::{doc, Index, IndexWriter, TantivyDocument, TantivyError};
+use tantivy::{doc, Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
-use super::open::{has_index, index_state, payload, IndexState};
+use super::manifest::{
+    content_hash, manifest_name, remove_other_manifests, stat, FileState, Manifest,
+};
+use super::open::{has_index, index_state, read_payload, IndexState, Payload};
 use super::schema::{schema, Fields, LABEL_SEPARATOR, TOPIC_WEIGHT_SCALE};
 use crate::analysis;
-use crate::corpus::{corpus_files, read_articles, Article, CorpusFile, Furniture, ReadObserver};
+use crate::corpus::{
+    articles_from_bytes, check_readable, corpus_files, read_file, Article, CorpusFile, Format,
+    Furniture, ReadFrom, ReadObserver,
+};
 use crate::entities::topic::Taxonomy;
 use crate::entities::{article_entities, PassageEntities};
 use crate::error::{Error, Result};
@@ -22,7 +32,8 @@ const WRITER_MEMORY: usize = 256 * 1024 * 1024;
 
 /// What building reports along the way, for a progress bar and warnings.
 pub trait BuildObserver: ReadObserver {
-    /// About to read `files`, `total_bytes` in all.
+    /// About to read `files`, `total_bytes` in all (files unchanged since the last run are not
+    /// read).
     fn started(&self, _files: usize, _total_bytes: u64) {}
     /// A whole file was skipped.
     fn file_skipped(&self, error: &Error) {
@@ -38,31 +49,56 @@ pub struct BuildOptions {
     /// Extract persons, document numbers and topics (off only to measure what extraction
     /// costs).
     pub entities: bool,
-    /// The taxonomy passages are tagged with; kept with the index.
-    pub taxonomy: Arc<Taxonomy>,
+    /// The taxonomy passages are tagged with; kept with the index. None keeps the index's own
+    /// (the built-in one for a new index); another taxonomy than the index's rebuilds it.
+    pub taxonomy: Option<Arc<Taxonomy>>,
+    /// Start from an empty index instead of updating.
+    pub rebuild: bool,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
             entities: true,
-            taxonomy: Arc::new(Taxonomy::builtin()),
+            taxonomy: None,
+            rebuild: false,
         }
     }
 }
 
-/// Figures of one build.
+/// Figures of one run.
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BuildStats {
-    pub files: usize,
+    /// Corpus files found.
+    pub scanned: usize,
+    /// Files new to the index.
+    pub added: usize,
+    /// Files whose passages were replaced, or extended (appended JSON Lines).
+    pub updated: usize,
+    /// Of the updated files, those that only grew by appending.
+    pub appended: usize,
+    /// Files gone from the corpus whose passages were removed.
+    pub removed: usize,
+    /// Files unchanged since the last run.
+    pub unchanged: usize,
+    /// Files skipped with an error (each named on stderr and in `skipped`).
     pub skipped_files: usize,
+    /// Records (JSON lines, array items) skipped with an error.
     pub skipped_records: usize,
+    /// What was skipped and why, one line each.
+    pub skipped: Vec<String>,
+    /// Articles read in this run.
     pub articles: usize,
-    pub passages: usize,
+    /// Passages in the index after the run.
+    pub passages: u64,
+    /// The index was built from scratch (asked for, a new index, another format or taxonomy).
+    pub rebuilt: bool,
     pub seconds: f64,
+    /// Same as `scanned` (kept for scripts written against earlier versions).
+    pub files: usize,
 }
 
-/// Indexes every article under `corpus` into the index at `index_dir`, replacing what it held.
+/// Brings the index at `index_dir` up to date with every article file under `corpus`.
 pub fn build_index(
     corpus: &Path,
     index_dir: &Path,
@@ -71,7 +107,7 @@ pub fn build_index(
 ) -> Result<BuildStats> {
     let started = Instant::now();
     let counting = Counting::new(observer);
-    let files = corpus_files(corpus, |e| counting.skipped(&e))?;
+    let files = corpus_files(corpus, |e| counting.file_skipped(&e))?;
     if files.is_empty() {
         return Err(Error::Malformed {
             path: corpus.to_path_buf(),
@@ -79,85 +115,254 @@ pub fn build_index(
                 .into(),
         });
     }
-    let index = prepare_index(index_dir)?;
+    let index = prepare_index(index_dir, options.rebuild)?;
     let fields = Fields::of(&index.schema())?;
+    // The lock first: what the index holds is read only once no other run can change it.
     let mut writer: IndexWriter = index
         .writer(WRITER_MEMORY)
         .map_err(|e| locked_or(e, index_dir))?;
-    writer.delete_all_documents()?;
-
-    observer.started(files.len(), files.iter().map(|f| f.size).sum());
+    let found = read_payload(&index).ok();
+    let taxonomy = match &options.taxonomy {
+        Some(taxonomy) => Arc::clone(taxonomy),
+        None => Arc::new(
+            found
+                .as_ref()
+                .and_then(|p| Taxonomy::parse(&p.taxonomy, &index_dir.join("meta.json")).ok())
+                .unwrap_or_else(Taxonomy::builtin),
+        ),
+    };
+    let previous = found.filter(|p| !options.rebuild && p.taxonomy == taxonomy.source());
+    let old = previous
+        .as_ref()
+        .and_then(|p| Manifest::load(index_dir, &p.manifest).ok());
     let mut stats = BuildStats {
+        scanned: files.len(),
         files: files.len(),
+        rebuilt: old.is_none(),
         ..BuildStats::default()
     };
-    let furniture = Furniture::builtin();
-    for file in &files {
-        let target = Target {
-            fields: &fields,
-            writer: &writer,
-            options: &options,
-        };
-        index_file(file, &furniture, &target, &counting, &mut stats)?;
+    if stats.rebuilt {
+        writer.delete_all_documents()?;
     }
-    if stats.articles == 0 {
+    let old = old.unwrap_or_default();
+    let plans = plan(&files, &old);
+    observer.started(
+        files.len(),
+        plans.iter().filter(|p| p.read).map(|p| p.file.size).sum(),
+    );
+    let target = Target {
+        fields: &fields,
+        writer: &writer,
+        entities: options.entities,
+        taxonomy: &taxonomy,
+        furniture: Furniture::builtin(),
+    };
+    let mut new = Manifest::default();
+    let mut changed = stats.rebuilt;
+    for plan in &plans {
+        changed |= update_file(plan, &target, &counting, &mut new, &mut stats)?;
+    }
+    for gone in old.files.keys().filter(|k| !new.files.contains_key(*k)) {
+        if !files.iter().any(|f| &f.relative == gone) {
+            writer.delete_term(Term::from_field_text(fields.file, gone));
+            stats.removed += 1;
+            changed = true;
+        }
+    }
+    stats.skipped_records = counting.records.get();
+    stats.skipped_files = counting.files.get();
+    stats.skipped = counting.names.take();
+    if stats.rebuilt && stats.articles == 0 {
         // Dropping the writer uncommitted keeps the previous index whole.
         return Err(Error::NothingRead {
             path: corpus.to_path_buf(),
-            files: stats.files,
+            files: stats.scanned,
         });
     }
-    observer.committing();
-    let mut commit = writer.prepare_commit()?;
-    commit.set_payload(&payload(&options.taxonomy));
-    commit.commit()?;
-    writer.wait_merging_threads()?;
-    stats.skipped_records = counting.records.get();
+    if changed || new != old {
+        observer.committing();
+        let generation = previous.map_or(1, |p| p.generation + 1);
+        let name = manifest_name(generation);
+        new.save(index_dir, &name)?;
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&Payload::new(generation, &name, &taxonomy).to_json());
+        commit.commit()?;
+        remove_other_manifests(index_dir, &name);
+        writer.wait_merging_threads()?;
+    }
+    stats.passages = index.reader()?.searcher().num_docs();
     stats.seconds = started.elapsed().as_secs_f64();
     Ok(stats)
+}
+
+/// What to do with one corpus file.
+struct Plan<'a> {
+    file: &'a CorpusFile,
+    /// Its state at the last run, if it was indexed.
+    old: Option<&'a FileState>,
+    /// Modification time now.
+    modified: u64,
+    /// Whether it must be read (new, or its size or time changed).
+    read: bool,
+}
+
+/// Stats every file and compares it with the manifest.
+fn plan<'a>(files: &'a [CorpusFile], old: &'a Manifest) -> Vec<Plan<'a>> {
+    files
+        .iter()
+        .map(|file| {
+            let (size, modified) = stat(&file.path).unwrap_or((file.size, 0));
+            let old = old.files.get(&file.relative);
+            let read =
+                old.is_none_or(|o| o.size != size || o.modified != modified || modified == 0);
+            Plan {
+                file,
+                old,
+                modified,
+                read,
+            }
+        })
+        .collect()
+}
+
+/// Brings one file's passages up to date; records its new state in `new`. Returns whether
+/// the index changed.
+fn update_file(
+    plan: &Plan,
+    target: &Target,
+    observer: &Counting,
+    new: &mut Manifest,
+    stats: &mut BuildStats,
+) -> Result<bool> {
+    let file = plan.file;
+    let keep_old = |new: &mut Manifest| {
+        if let Some(old) = plan.old {
+            new.files.insert(file.relative.clone(), old.clone());
+        }
+    };
+    if !plan.read {
+        keep_old(new);
+        stats.unchanged += 1;
+        return Ok(false);
+    }
+    // A file that cannot be read now keeps what was indexed from it.
+    let bytes = match read_file(file, observer).and_then(|b| {
+        check_readable(&b, file)?;
+        Ok(b)
+    }) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            observer.file_skipped(&err);
+            keep_old(new);
+            return Ok(false);
+        }
+    };
+    let hash = content_hash(&bytes);
+    if let Some(old) = plan.old.filter(|o| o.hash == hash) {
+        new.files.insert(
+            file.relative.clone(),
+            FileState {
+                modified: plan.modified,
+                ..old.clone()
+            },
+        );
+        stats.unchanged += 1;
+        return Ok(false);
+    }
+    let appended = plan
+        .old
+        .filter(|o| grew_by_appending(o, &bytes, file.format));
+    let from = appended.map_or(ReadFrom::default(), |o| ReadFrom {
+        offset: o.size,
+        lines_before: o.lines,
+    });
+    if plan.old.is_some() && appended.is_none() {
+        target
+            .writer
+            .delete_term(Term::from_field_text(target.fields.file, &file.relative));
+    }
+    let mut failure = None;
+    let read = articles_from_bytes(
+        &bytes,
+        from,
+        file,
+        &target.furniture,
+        observer,
+        &mut |article| {
+            if failure.is_none() {
+                match add_article(&article, &file.relative, target) {
+                    Ok(_) => stats.articles += 1,
+                    Err(err) => failure = Some(err),
+                }
+            }
+        },
+    );
+    if let Some(err) = failure {
+        return Err(err);
+    }
+    let outcome = match read {
+        Ok(outcome) => outcome,
+        Err(err) => {
+            // Broken part-way (a JSON array with a bad item): what was read stays, and the
+            // file is read again next time.
+            observer.file_skipped(&err);
+            return Ok(true);
+        }
+    };
+    if outcome.articles == 0 && appended.is_none() {
+        observer.file_skipped(&Error::Malformed {
+            path: file.path.clone(),
+            message: "no article found in it".into(),
+        });
+    }
+    new.files.insert(
+        file.relative.clone(),
+        FileState {
+            size: bytes.len() as u64,
+            modified: plan.modified,
+            hash,
+            lines: outcome.lines,
+            ends_with_newline: outcome.ends_with_newline,
+        },
+    );
+    match (plan.old, appended) {
+        (None, _) => stats.added += 1,
+        (Some(_), Some(_)) => {
+            stats.updated += 1;
+            stats.appended += 1;
+        }
+        (Some(_), None) => stats.updated += 1,
+    }
+    Ok(true)
+}
+
+/// Whether a JSON Lines file only grew: its old bytes are all there, unchanged, and they
+/// ended a line.
+fn grew_by_appending(old: &FileState, bytes: &[u8], format: Format) -> bool {
+    let json_lines = matches!(format, Format::JsonLines | Format::JsonLinesGz);
+    let Ok(old_size) = usize::try_from(old.size) else {
+        return false;
+    };
+    json_lines
+        && old.ends_with_newline
+        && bytes.len() > old_size
+        && content_hash(&bytes[..old_size]) == old.hash
 }
 
 /// Where and how articles are added.
 struct Target<'a> {
     fields: &'a Fields,
     writer: &'a IndexWriter,
-    options: &'a BuildOptions,
+    entities: bool,
+    taxonomy: &'a Taxonomy,
+    furniture: Furniture,
 }
 
-fn index_file(
-    file: &CorpusFile,
-    furniture: &Furniture,
-    target: &Target,
-    observer: &Counting,
-    stats: &mut BuildStats,
-) -> Result<()> {
-    let mut failure = None;
-    let read = read_articles(file, furniture, observer, &mut |article| {
-        if failure.is_none() {
-            match add_article(&article, target) {
-                Ok(count) => {
-                    stats.articles += 1;
-                    stats.passages += count;
-                }
-                Err(err) => failure = Some(err),
-            }
-        }
-    });
-    if let Some(err) = failure {
-        return Err(err);
-    }
-    if let Err(err) = read {
-        stats.skipped_files += 1;
-        observer.inner.file_skipped(&err);
-    }
-    Ok(())
-}
-
-/// Adds one document per passage of `article`; returns how many.
-fn add_article(article: &Article, target: &Target) -> Result<usize> {
+/// Adds one document per passage of `article`, from corpus file `file`; returns how many.
+fn add_article(article: &Article, file: &str, target: &Target) -> Result<usize> {
     let fields = target.fields;
     let texts = passages(article);
-    let entities = if target.options.entities {
+    let entities = if target.entities {
         article_entities(&texts)
     } else {
         vec![PassageEntities::default(); texts.len()]
@@ -167,6 +372,7 @@ fn add_article(article: &Article, target: &Target) -> Result<usize> {
     for (number, (text, found)) in texts.iter().zip(&entities).enumerate() {
         let mut document: TantivyDocument = doc!(
             fields.article => article.id.as_str(),
+            fields.file => file,
             fields.passage => (number + 1) as u64,
             fields.text => text.as_str(),
             fields.text_folded => text.as_str(),
@@ -190,11 +396,11 @@ fn add_article(article: &Article, target: &Target) -> Result<usize> {
             document.add_u64(fields.day, day);
         }
         add_entities(&mut document, fields, found, &mut first_seen);
-        if target.options.entities {
+        if target.entities {
             add_topics(
                 &mut document,
                 fields,
-                &target.options.taxonomy,
+                target.taxonomy,
                 text,
                 &mut first_seen,
             );
@@ -316,15 +522,23 @@ fn add_entities(
     }
 }
 
-/// Opens the index at `dir` for rewriting, or creates it; an index of another format or a
-/// damaged one is cleared first (it cannot be queried anyway).
-fn prepare_index(dir: &Path) -> Result<Index> {
+/// Opens the index at `dir` for updating, or creates it. An index of another format is
+/// cleared first (it cannot be queried anyway); a damaged one only with `rebuild`.
+fn prepare_index(dir: &Path, rebuild: bool) -> Result<Index> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Read {
         path: dir.to_path_buf(),
         source,
     })?;
-    if let IndexState::Unusable(_) = index_state(dir) {
-        remove_index_files(dir)?;
+    match index_state(dir) {
+        IndexState::Old(_) => remove_index_files(dir)?,
+        IndexState::Damaged(_) if rebuild => remove_index_files(dir)?,
+        IndexState::Damaged(reason) => {
+            return Err(Error::DamagedIndex {
+                path: dir.to_path_buf(),
+                reason,
+            })
+        }
+        IndexState::Missing | IndexState::Current => {}
     }
     let index = if has_index(dir) {
         Index::open_in_dir(dir)?
@@ -370,10 +584,12 @@ fn locked_or(error: TantivyError, dir: &Path) -> Error {
     }
 }
 
-/// Passes reports on to the caller's observer, counting skipped records.
+/// Passes reports on to the caller's observer, counting and naming what was skipped.
 struct Counting<'a> {
     inner: &'a dyn BuildObserver,
     records: std::cell::Cell<usize>,
+    files: std::cell::Cell<usize>,
+    names: std::cell::RefCell<Vec<String>>,
 }
 
 impl<'a> Counting<'a> {
@@ -381,7 +597,15 @@ impl<'a> Counting<'a> {
         Counting {
             inner,
             records: std::cell::Cell::new(0),
+            files: std::cell::Cell::new(0),
+            names: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    fn file_skipped(&self, error: &Error) {
+        self.files.set(self.files.get() + 1);
+        self.names.borrow_mut().push(error.to_string());
+        self.inner.file_skipped(error);
     }
 }
 
@@ -391,6 +615,7 @@ impl ReadObserver for Counting<'_> {
     }
     fn skipped(&self, error: &Error) {
         self.records.set(self.records.get() + 1);
+        self.names.borrow_mut().push(error.to_string());
         self.inner.skipped(error);
     }
 }

@@ -124,7 +124,10 @@ mod tests {
         );
         manifest.save(dir.path(), &manifest_name(1)).unwrap();
         manifest.save(dir.path(), &manifest_name(2)).unwrap();
-        assert_eq!(Manifest::load(dir.path(), &manifest_name(2)).unwrap(), manifest);
+        assert_eq!(
+            Manifest::load(dir.path(), &manifest_name(2)).unwrap(),
+            manifest
+        );
         remove_other_manifests(dir.path(), &manifest_name(2));
         assert!(!dir.path().join(manifest_name(1)).exists());
         assert!(dir.path().join(manifest_name(2)).exists());
@@ -133,7 +136,8 @@ mod tests {
 
     #[test]
     fn hashes_tell_contents_apart() {
-        assert_eq!(content_hash(b"Hà Nội"), content_hash(b"Hà Nội"));
-        assert_ne!(content_hash(b"Hà Nội"), content_hash(b"Ha Noi"));
+        let accented = "Hà Nội".as_bytes();
+        assert_eq!(content_hash(accented), content_hash("Hà Nội".as_bytes()));
+        assert_ne!(content_hash(accented), content_hash(b"Ha Noi"));
     }
 }

@@ -1,8 +1,10 @@
 //! Opens an index on disk: checks its format version, registers the analyzers (tantivy does
-//! not store custom tokenizers), and resolves the fields.
+//! not store custom tokenizers), resolves the fields, and reads what the last commit recorded
+//! (its payload: format, manifest file, taxonomy).
 
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
 use tantivy::Index;
 
@@ -27,8 +29,57 @@ pub enum IndexState {
     Missing,
     /// An index this version can query.
     Current,
-    /// An index of another format or a damaged one: it must be rebuilt.
-    Unusable(String),
+    /// An index of another format (or version of vnsearch): it must be rebuilt.
+    Old(String),
+    /// A damaged index: `vnsearch index --rebuild` rebuilds it.
+    Damaged(String),
+}
+
+/// What each commit records with the index (the commit payload, as JSON).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payload {
+    pub format: String,
+    /// Commits made by vnsearch so far, this one included.
+    pub generation: u64,
+    /// File name of the manifest of this commit, in the index folder.
+    pub manifest: String,
+    /// The taxonomy file the passages were tagged with.
+    pub taxonomy: String,
+}
+
+impl Payload {
+    pub fn new(generation: u64, manifest: &str, taxonomy: &Taxonomy) -> Payload {
+        Payload {
+            format: FORMAT_VERSION.to_string(),
+            generation,
+            manifest: manifest.to_string(),
+            taxonomy: taxonomy.source().to_string(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The payload of the last commit of `index`; an error names what is found instead.
+pub fn read_payload(index: &Index) -> std::result::Result<Payload, String> {
+    let text = index
+        .load_metas()
+        .map_err(|e| e.to_string())?
+        .payload
+        .unwrap_or_default();
+    serde_json::from_str::<Payload>(&text)
+        .ok()
+        .filter(|p| p.format == FORMAT_VERSION)
+        .ok_or_else(|| {
+            serde_json::from_str::<serde_json::Value>(&text)
+                .ok()
+                .and_then(|v| v["format"].as_str().map(str::to_string))
+                .or_else(|| text.lines().next().map(str::to_string))
+                .filter(|found| !found.is_empty())
+                .unwrap_or_else(|| "none".into())
+        })
 }
 
 /// Opens the index at `path` for searching or updating.
@@ -42,24 +93,12 @@ pub fn open_index(path: &Path) -> Result<VnIndex> {
     };
     let directory = MmapDirectory::open(path).map_err(|e| damaged(e.to_string()))?;
     let index = Index::open(directory).map_err(|e| damaged(e.to_string()))?;
-    let payload = index
-        .load_metas()
-        .map_err(|e| damaged(e.to_string()))?
-        .payload
-        .unwrap_or_default();
-    let (version, taxonomy) = payload.split_once('\n').unwrap_or((&payload, ""));
-    if version != FORMAT_VERSION {
-        return Err(Error::OldIndex {
-            path: path.to_path_buf(),
-            found: if version.is_empty() {
-                "none".into()
-            } else {
-                version.to_string()
-            },
-            expected: FORMAT_VERSION.to_string(),
-        });
-    }
-    let taxonomy = Taxonomy::parse(taxonomy, &path.join("meta.json"))
+    let payload = read_payload(&index).map_err(|found| Error::OldIndex {
+        path: path.to_path_buf(),
+        found,
+        expected: FORMAT_VERSION.to_string(),
+    })?;
+    let taxonomy = Taxonomy::parse(&payload.taxonomy, &path.join("meta.json"))
         .map_err(|e| damaged(format!("its topic taxonomy does not parse: {e}")))?;
     analysis::register(&index);
     let fields = Fields::of(&index.schema()).map_err(|_| damaged("fields are missing".into()))?;
@@ -71,18 +110,18 @@ pub fn open_index(path: &Path) -> Result<VnIndex> {
     })
 }
 
-/// The commit payload: the format version, a newline, and the taxonomy file the passages
-/// were tagged with, so an index always answers `--topic` with its own taxonomy.
-pub fn payload(taxonomy: &Taxonomy) -> String {
-    format!("{FORMAT_VERSION}\n{}", taxonomy.source())
-}
-
-/// Tells whether `path` holds a usable index, none, or one to rebuild.
+/// Tells whether `path` holds a usable index, none, or one to rebuild. Opening every segment
+/// (a reader) finds a missing or truncated segment file.
 pub fn index_state(path: &Path) -> IndexState {
     match open_index(path) {
-        Ok(_) => IndexState::Current,
+        Ok(opened) => match opened.index.reader() {
+            Ok(_) => IndexState::Current,
+            Err(err) => IndexState::Damaged(err.to_string()),
+        },
         Err(Error::NoIndex(_)) => IndexState::Missing,
-        Err(err) => IndexState::Unusable(err.to_string()),
+        Err(err @ Error::OldIndex { .. }) => IndexState::Old(err.to_string()),
+        Err(Error::DamagedIndex { reason, .. }) => IndexState::Damaged(reason),
+        Err(err) => IndexState::Damaged(err.to_string()),
     }
 }
 

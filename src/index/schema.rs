@@ -9,10 +9,13 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-4";
+pub const FORMAT_VERSION: &str = "vnsearch-5";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
+/// The corpus file the passage comes from, relative to the corpus folder: replacing or
+/// removing a file deletes its passages by this term.
+pub const FILE: &str = "file";
 /// Passage number within the article, from 1.
 pub const PASSAGE: &str = "passage";
 /// Passage text as written (stored) and indexed in the accented form.
@@ -78,6 +81,7 @@ pub const LABEL_SEPARATOR: char = '\t';
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
     pub article: Field,
+    pub file: Field,
     pub passage: Field,
     pub text: Field,
     pub text_folded: Field,
@@ -109,6 +113,7 @@ pub struct Fields {
 pub fn schema() -> Schema {
     let mut builder = Schema::builder();
     builder.add_text_field(ARTICLE, STRING | STORED | FAST);
+    builder.add_text_field(FILE, STRING);
     builder.add_u64_field(PASSAGE, NumericOptions::default() | STORED | FAST);
     builder.add_text_field(TEXT, analyzed(ACCENTED_TOKENIZER) | STORED);
     builder.add_text_field(TEXT_FOLDED, analyzed(FOLDED_TOKENIZER));
@@ -157,6 +162,7 @@ impl Fields {
         };
         Ok(Fields {
             article: field(ARTICLE)?,
+            file: field(FILE)?,
             passage: field(PASSAGE)?,
             text: field(TEXT)?,
             text_folded: field(TEXT_FOLDED)?,

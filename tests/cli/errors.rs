@@ -30,8 +30,10 @@ fn damaged_index_is_reported_not_panicked() {
     std::fs::write(dir.path().join("index/meta.json"), "{ not json").unwrap();
     let err = one_line_error(vnsearch(dir.path()).args(["search", "Tô Lâm"]));
     assert!(err.contains("damaged"), "{err}");
+    let err = one_line_error(vnsearch(dir.path()).args(["index", "--quiet"]));
+    assert!(err.contains("vnsearch index --rebuild"), "{err}");
     vnsearch(dir.path())
-        .args(["index", "--quiet"])
+        .args(["index", "--quiet", "--rebuild"])
         .assert()
         .success();
     assert!(

@@ -91,8 +91,9 @@ fn bad_files_are_named_and_skipped_while_the_rest_is_indexed() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("broken.json"), "{stderr}");
     assert!(stderr.contains("good.jsonl: line 2"), "{stderr}");
-    assert!(stderr.contains("latin1.txt: not valid UTF-8"), "{stderr}");
-    assert!(stderr.contains("2 files and 1 records skipped"), "{stderr}");
+    assert!(stderr.contains("latin1.txt: not text in UTF-8"), "{stderr}");
+    assert!(stderr.contains("2 skipped with errors"), "{stderr}");
+    assert!(stderr.contains("1 records skipped"), "{stderr}");
     assert_eq!(search_json(dir.path(), &["chuyen doi so"]).len(), 1);
 }
 
@@ -141,10 +142,17 @@ fn a_corpus_of_unreadable_files_keeps_the_old_index() {
     let dir = seeds();
     index(dir.path());
     for entry in std::fs::read_dir(dir.path().join("corpus")).unwrap() {
-        std::fs::write(entry.unwrap().path(), [0xff, 0xfe, 0x41]).unwrap();
+        std::fs::write(entry.unwrap().path(), [0x41, 0xe9, 0x80, 0x41]).unwrap();
     }
+    // Updating: each file is named and skipped, and keeps what was indexed from it.
+    let output = vnsearch(dir.path()).args(["index"]).output().unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("5 skipped with errors"), "{stderr}");
+    assert_eq!(search_json(dir.path(), &["bàn", "-n", "1"]).len(), 1);
+    // Rebuilding from nothing readable is refused, and the old index kept.
     let output = vnsearch(dir.path())
-        .args(["index", "--quiet"])
+        .args(["index", "--quiet", "--rebuild"])
         .output()
         .unwrap();
     assert!(!output.status.success());

@@ -4,4 +4,5 @@ mod index;
 mod search;
 mod show;
 mod topics;
+mod update;
 mod util;
