@@ -37,7 +37,12 @@ fn indexing(c: &mut Criterion) {
     let mut group = c.benchmark_group("index_100_pages");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes));
-    for (name, entities) in [("with_entities", true), ("without_entities", false)] {
+    let variants = [
+        ("with_entities", true, true),
+        ("without_entities", false, true),
+        ("without_entities_or_topics", false, false),
+    ];
+    for (name, entities, topics) in variants {
         group.bench_function(name, |b| {
             b.iter_batched(
                 || tempfile::tempdir().expect("temp index dir"),
@@ -47,6 +52,7 @@ fn indexing(c: &mut Criterion) {
                         index.path(),
                         BuildOptions {
                             entities,
+                            topics,
                             ..BuildOptions::default()
                         },
                         &Silent,

@@ -43,10 +43,14 @@ pub struct IndexArgs {
     /// land, with a line per update, until interrupted (Ctrl-C).
     #[arg(long)]
     watch: bool,
-    /// Skip extracting persons, document numbers and topics (to measure what extraction
-    /// costs; --person, --doc, --topic, `persons` and `docs` then find nothing).
+    /// Skip extracting persons and document numbers (to measure what extraction costs;
+    /// --person, --doc, `persons` and `docs` then find nothing).
     #[arg(long)]
     no_entities: bool,
+    /// Skip tagging passages with topics (to measure what tagging costs; --topic then finds
+    /// nothing).
+    #[arg(long)]
+    no_topics: bool,
     /// Tag passages with the topics of this taxonomy file (see src/entities/topics.toml for
     /// the format); the index keeps it for `search --topic` and later runs. Without it, the
     /// index keeps the taxonomy it has (the built-in one for a new index).
@@ -64,6 +68,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
     };
     let options = BuildOptions {
         entities: !args.no_entities,
+        topics: !args.no_topics,
         taxonomy,
         rebuild: args.rebuild,
     };
@@ -117,7 +122,7 @@ fn watch(args: &IndexArgs, options: BuildOptions) -> anyhow::Result<()> {
         }
         match build(corpus, index, options.clone(), true) {
             Ok(stats) if args.json => super::search::print_json_line(&stats)?,
-            Ok(stats) if stats.added + stats.updated + stats.removed > 0 => {
+            Ok(stats) if !args.quiet && stats.added + stats.updated + stats.removed > 0 => {
                 eprintln!("[{}] {}", clock(), summary(&stats, index));
             }
             Ok(_) => {}

@@ -46,9 +46,10 @@ pub trait BuildObserver: ReadObserver {
 /// How to build.
 #[derive(Clone, Debug)]
 pub struct BuildOptions {
-    /// Extract persons, document numbers and topics (off only to measure what extraction
-    /// costs).
+    /// Extract persons and document numbers (off only to measure what extraction costs).
     pub entities: bool,
+    /// Tag passages with topics (off only to measure what tagging costs).
+    pub topics: bool,
     /// The taxonomy passages are tagged with; kept with the index. None keeps the index's own
     /// (the built-in one for a new index); another taxonomy than the index's rebuilds it.
     pub taxonomy: Option<Arc<Taxonomy>>,
@@ -60,6 +61,7 @@ impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
             entities: true,
+            topics: true,
             taxonomy: None,
             rebuild: false,
         }
@@ -154,6 +156,7 @@ pub fn build_index(
         fields: &fields,
         writer: &writer,
         entities: options.entities,
+        topics: options.topics,
         taxonomy: &taxonomy,
         furniture: Furniture::builtin(),
     };
@@ -354,6 +357,7 @@ struct Target<'a> {
     fields: &'a Fields,
     writer: &'a IndexWriter,
     entities: bool,
+    topics: bool,
     taxonomy: &'a Taxonomy,
     furniture: Furniture,
 }
@@ -396,7 +400,7 @@ fn add_article(article: &Article, file: &str, target: &Target) -> Result<usize> 
             document.add_u64(fields.day, day);
         }
         add_entities(&mut document, fields, found, &mut first_seen);
-        if target.entities {
+        if target.topics {
             add_topics(
                 &mut document,
                 fields,

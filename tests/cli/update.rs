@@ -346,3 +346,45 @@ fn issue5_search_rebuilds_an_index_of_an_older_format() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("rebuilding"));
     assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 2);
 }
+
+#[test]
+fn issue5_watch_indexes_files_as_they_land() {
+    let dir = corpus_of(&[("a.jsonl", &records(0..2))]);
+    let d = dir.path();
+    let binary = assert_cmd::cargo::cargo_bin("vnsearch");
+    let mut child = std::process::Command::new(&binary)
+        .current_dir(d)
+        .args(["index", "--watch"])
+        .env_remove("VNSEARCH_CORPUS")
+        .env_remove("VNSEARCH_INDEX")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let found = |query: &str| {
+        let output = vnsearch(d)
+            .args(["search", query, "--json"])
+            .output()
+            .unwrap();
+        output.status.success() && !output.stdout.is_empty()
+    };
+    let wait_for = |query: &str| {
+        (0..100).any(|_| {
+            std::thread::sleep(Duration::from_millis(200));
+            found(query)
+        })
+    };
+    // Quoted: a phrase is required, never relaxed to any of its words.
+    assert!(wait_for("\"phiên thứ 1\""), "the first update");
+    assert!(!found("\"phiên thứ 77\""));
+    std::fs::write(d.join("corpus/b.jsonl"), records(77..78)).unwrap();
+    let landed = wait_for("\"phiên thứ 77\"");
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(landed, "a new file is indexed while watching: {stderr}");
+    assert!(stderr.contains("watching"), "{stderr}");
+    assert!(
+        stderr.contains("UTC] scanned 2 files: 1 added"),
+        "a line per update: {stderr}"
+    );
+}
