@@ -638,4 +638,48 @@ mod tests {
         assert_eq!(day_number(""), None);
         assert_eq!(day_number("2025-08-0"), None);
     }
+
+    /// Changes the corpus once the files are listed, as a user might while indexing runs.
+    struct Meddler<F: Fn()>(F);
+    impl<F: Fn()> ReadObserver for Meddler<F> {}
+    impl<F: Fn()> BuildObserver for Meddler<F> {
+        fn started(&self, _files: usize, _total_bytes: u64) {
+            (self.0)();
+        }
+    }
+
+    fn passage_count(index: &Path) -> u64 {
+        let opened = crate::index::open_index(index).unwrap();
+        opened.index.reader().unwrap().searcher().num_docs()
+    }
+
+    #[test]
+    fn a_file_removed_or_rewritten_while_indexing() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        let index = dir.path().join("index");
+        std::fs::create_dir(&corpus).unwrap();
+        let line = |id: u32| {
+            format!("{{\"id\":\"{id}\",\"title\":\"Tin {id}\",\"summary\":\"Thành ủy Hà Nội họp phiên {id}.\"}}\n")
+        };
+        std::fs::write(corpus.join("gone.jsonl"), line(1)).unwrap();
+        std::fs::write(corpus.join("moving.jsonl"), line(2)).unwrap();
+        let meddle = Meddler(|| {
+            std::fs::remove_file(corpus.join("gone.jsonl")).unwrap();
+            std::fs::write(corpus.join("moving.jsonl"), line(3) + &line(4)).unwrap();
+        });
+        let stats = build_index(&corpus, &index, BuildOptions::default(), &meddle).unwrap();
+        // The removed file is named and skipped; the rewritten one indexed as it was read.
+        assert_eq!(stats.skipped_files, 1, "{stats:?}");
+        assert!(stats.skipped[0].contains("gone.jsonl"), "{stats:?}");
+        assert_eq!(stats.passages, 2);
+        // The next run sees the rewrite's new time, finds the same bytes, and changes nothing.
+        let again = build_index(&corpus, &index, BuildOptions::default(), &Meddler(|| {})).unwrap();
+        assert_eq!(
+            (again.added, again.updated, again.unchanged),
+            (0, 0, 1),
+            "{again:?}"
+        );
+        assert_eq!(passage_count(&index), 2);
+    }
 }
