@@ -169,9 +169,11 @@ fn issue5_bad_input_is_named_and_skipped_and_the_rest_indexed() {
     )
     .unwrap();
     std::fs::write(d.join("corpus/fake.jsonl.gz"), b"not gzip at all").unwrap();
-    // A 50 MB file on one line.
-    let long_line = "Hà Nội phát triển kinh tế số. ".repeat(50 * 1024 * 1024 / 36);
-    std::fs::write(d.join("corpus/long.txt"), &long_line).unwrap();
+    // A 50 MB file on one line: a record whose extra field (read, not indexed) is the bulk.
+    let bulk = "x".repeat(50 * 1024 * 1024);
+    let long_line = json!({"id": "long", "title": "Một dòng dài",
+                           "summary": "Hà Nội phát triển kinh tế số.", "raw": bulk});
+    std::fs::write(d.join("corpus/long.jsonl"), long_line.to_string()).unwrap();
     // A symlink loop.
     #[cfg(unix)]
     std::os::unix::fs::symlink(d.join("corpus"), d.join("corpus/loop")).unwrap();
@@ -209,7 +211,7 @@ fn issue5_bad_input_is_named_and_skipped_and_the_rest_indexed() {
         "good.jsonl#2",
         "utf16.txt",
         "cp1258.txt",
-        "long.txt",
+        "long.jsonl#long",
     ] {
         vnsearch(d).args(["show", id]).assert().success();
     }
