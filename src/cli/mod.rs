@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions (doc comments are the help text), one file per
 //! subcommand, each ending in a library call.
 
+mod bench;
 mod entities;
 mod eval;
 mod index;
@@ -42,6 +43,7 @@ enum Command {
     Docs(entities::DocsArgs),
     Topics(entities::TopicsArgs),
     Eval(eval::EvalArgs),
+    Bench(bench::BenchArgs),
 }
 
 /// Where the corpus and the index are.
@@ -74,6 +76,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Docs(args) => entities::run_docs(args),
         Command::Topics(args) => entities::run_topics(args),
         Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(args),
     }
 }
 

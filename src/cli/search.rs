@@ -79,16 +79,8 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     if nothing_asked || blank(&args.person) || blank(&args.doc) || blank(&args.topic) {
         return Err(vnsearch::Error::EmptyQuery.into());
     }
-    let filters = filters(&args)?;
+    let request = request_of(&args)?;
     let engine = open_or_build(&args.paths)?;
-    let request = SearchRequest {
-        text: query.clone(),
-        person: args.person.clone(),
-        doc: args.doc.clone(),
-        topic: args.topic.clone(),
-        filters,
-        facets: args.facets,
-    };
     let outcome = engine.search_request(&request, args.limit)?;
     if let Some(TopicTarget::Words(_)) = &outcome.topic {
         eprintln!(
@@ -129,6 +121,36 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// The library request for the command line's query, person, document, topic and filters.
+pub fn request_of(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
+    Ok(SearchRequest {
+        text: args.query.join(" "),
+        person: args.person.clone(),
+        doc: args.doc.clone(),
+        topic: args.topic.clone(),
+        filters: filters(args)?,
+        facets: args.facets,
+    })
+}
+
+/// Which kind of search the command line asks for, to group `bench` figures: a topic, a
+/// document, a person, a phrase or words, with "+filter" when a period or source narrows it.
+pub fn class_of(args: &SearchArgs) -> String {
+    let base = if args.topic.is_some() {
+        "topic"
+    } else if args.doc.is_some() {
+        "doc"
+    } else if args.person.is_some() {
+        "person"
+    } else if args.query.iter().any(|q| q.contains('"')) {
+        "phrase"
+    } else {
+        "words"
+    };
+    let filtered = args.since.is_some() || args.until.is_some() || args.source.is_some();
+    format!("{base}{}", if filtered { "+filter" } else { "" })
 }
 
 /// The final JSON line of `search --json --facets`.

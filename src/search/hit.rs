@@ -10,7 +10,7 @@ use super::facets::Facets;
 use super::topic_query::TopicTarget;
 
 /// One ranked passage.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Hit {
     /// 1-based rank in the result list.
     pub rank: usize,

@@ -1,5 +1,6 @@
 //! Searching the index: a query string → ranked [`Hit`]s; an article id → its passages.
 
+pub mod bench;
 pub mod catalog;
 pub mod entity_eval;
 mod entity_query;
@@ -76,6 +77,22 @@ impl Engine {
 
     /// The best `limit` passages for words, a person and a document, in any combination.
     pub fn search_request(&self, request: &SearchRequest, limit: usize) -> Result<SearchOutcome> {
+        self.execute(request, limit, Render::Hits)
+    }
+
+    /// How many passages the search of `request` ranks in its top `limit`: the ranking alone,
+    /// without reading stored passages, breaking ties or computing highlights (what `vnsearch
+    /// bench` times against the whole search).
+    pub fn rank_only(&self, request: &SearchRequest, limit: usize) -> Result<usize> {
+        Ok(self.execute(request, limit, Render::RankOnly)?.hits.len())
+    }
+
+    fn execute(
+        &self,
+        request: &SearchRequest,
+        limit: usize,
+        render: Render,
+    ) -> Result<SearchOutcome> {
         let plan = QueryPlan::parse(&request.text);
         let nothing = request.person.is_none() && request.doc.is_none() && request.topic.is_none();
         if plan.is_empty() && nothing {
@@ -107,7 +124,7 @@ impl Engine {
         };
         let mut mode = Mode::All;
         let mut outcome = SearchOutcome {
-            hits: self.run(&searcher, &targets, mode, limit)?,
+            hits: self.run(&searcher, &targets, mode, limit, render)?,
             relaxed: false,
             person: person.clone(),
             doc: doc.clone(),
@@ -116,7 +133,7 @@ impl Engine {
         };
         if outcome.hits.is_empty() && plan.groups.len() > 1 {
             mode = Mode::Any;
-            outcome.hits = self.run(&searcher, &targets, mode, limit)?;
+            outcome.hits = self.run(&searcher, &targets, mode, limit, render)?;
             outcome.relaxed = true;
         }
         if request.facets {
@@ -137,6 +154,7 @@ impl Engine {
         targets: &Targets,
         mode: Mode,
         limit: usize,
+        render: Render,
     ) -> Result<Vec<Hit>> {
         // Equal scores are ordered by article and passage, not by where the indexing threads
         // happened to put the documents: fetch a margin so ties at the cut are settled alike.
@@ -166,6 +184,18 @@ impl Engine {
             }
             None => searcher.search(&*query, &TopDocs::with_limit(fetch).order_by_score())?,
         };
+        if render == Render::RankOnly {
+            return Ok(top
+                .into_iter()
+                .take(limit)
+                .enumerate()
+                .map(|(i, (score, _))| Hit {
+                    rank: i + 1,
+                    score,
+                    ..Hit::default()
+                })
+                .collect());
+        }
         let mut scored = top
             .into_iter()
             .map(|(score, address)| {
@@ -284,6 +314,15 @@ impl Engine {
     pub fn passage_count(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
+}
+
+/// How far a search goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Render {
+    /// Ranked passages with their text, metadata and highlights.
+    Hits,
+    /// Ranks and scores only.
+    RankOnly,
 }
 
 /// What to search for: words, a person, a document, a topic, in any combination (at least

@@ -1,3 +1,4 @@
+mod bench;
 mod entities;
 mod errors;
 mod index;

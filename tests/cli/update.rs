@@ -351,8 +351,11 @@ fn issue5_search_rebuilds_an_index_of_an_older_format() {
 
 #[test]
 fn issue5_watch_indexes_files_as_they_land() {
+    use std::io::BufRead;
     let dir = corpus_of(&[("a.jsonl", &records(0..2))]);
     let d = dir.path();
+    // Built first, so no `search` below ever builds it while the watcher does.
+    update(d, &[]);
     let binary = assert_cmd::cargo::cargo_bin("vnsearch");
     let mut child = std::process::Command::new(&binary)
         .current_dir(d)
@@ -362,31 +365,39 @@ fn issue5_watch_indexes_files_as_they_land() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let found = |query: &str| {
-        let output = vnsearch(d)
-            .args(["search", query, "--json"])
-            .output()
-            .unwrap();
-        output.status.success() && !output.stdout.is_empty()
+    // Its stderr, line by line, as it comes.
+    let (lines, received) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let mut wait_for_line = |needle: &str| {
+        while let Ok(line) = received.recv_timeout(Duration::from_secs(60)) {
+            let hit = line.contains(needle);
+            seen.push(line);
+            if hit {
+                return true;
+            }
+        }
+        false
     };
-    let wait_for = |query: &str| {
-        (0..100).any(|_| {
-            std::thread::sleep(Duration::from_millis(200));
-            found(query)
-        })
-    };
+    assert!(wait_for_line("watching"), "the watcher starts");
     // Quoted: a phrase is required, never relaxed to any of its words.
-    assert!(wait_for("\"phiên thứ 1\""), "the first update");
-    assert!(!found("\"phiên thứ 77\""));
+    assert!(search_json(d, &["\"phiên thứ 77\""]).is_empty());
     std::fs::write(d.join("corpus/b.jsonl"), records(77..78)).unwrap();
-    let landed = wait_for("\"phiên thứ 77\"");
+    let updated = wait_for_line("UTC] scanned 2 files: 1 added");
+    let landed = !search_json(d, &["\"phiên thứ 77\""]).is_empty();
     child.kill().unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(landed, "a new file is indexed while watching: {stderr}");
-    assert!(stderr.contains("watching"), "{stderr}");
-    assert!(
-        stderr.contains("UTC] scanned 2 files: 1 added"),
-        "a line per update: {stderr}"
-    );
+    child.wait().unwrap();
+    reader.join().unwrap();
+    assert!(updated, "a line per update: {seen:?}");
+    assert!(landed, "the new file is searchable");
 }
