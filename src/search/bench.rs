@@ -98,7 +98,7 @@ pub fn default_queries(engine: &Engine) -> Result<Vec<BenchQuery>> {
     for word in &rare {
         queries.push(BenchQuery::words("word-rare", word.clone()));
     }
-    let (phrases, dates) = sample_passages(engine)?;
+    let Sample { phrases, dates } = sample_passages(engine)?;
     for (length, phrase) in phrases {
         queries.push(BenchQuery::words(
             &format!("phrase-{length}"),
@@ -186,8 +186,16 @@ fn vocabulary(engine: &Engine) -> Result<(Vec<String>, Vec<String>)> {
     Ok((frequent, rare))
 }
 
+/// What passages spread over the index give the query set.
+struct Sample {
+    /// `(words, phrase)`: phrases of two and three words.
+    phrases: Vec<(usize, String)>,
+    /// The passages' days (YYYYMMDD), where known.
+    dates: Vec<u64>,
+}
+
 /// Phrases of two and three words from passages spread over the index, and their dates.
-fn sample_passages(engine: &Engine) -> Result<(Vec<(usize, String)>, Vec<u64>)> {
+fn sample_passages(engine: &Engine) -> Result<Sample> {
     let searcher = engine.reader.searcher();
     let fields = &engine.index.fields;
     let mut phrases: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -229,7 +237,7 @@ fn sample_passages(engine: &Engine) -> Result<(Vec<(usize, String)>, Vec<u64>)> 
         .into_iter()
         .flat_map(|(length, list)| list.into_iter().map(move |p| (length, p)))
         .collect();
-    Ok((phrases, dates))
+    Ok(Sample { phrases, dates })
 }
 
 fn median(mut values: Vec<u64>) -> Option<u64> {
