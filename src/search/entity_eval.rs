@@ -25,7 +25,51 @@ pub struct EntityLabel {
 /// Parses `article<TAB>passage<TAB>docs<TAB>persons<TAB>note<TAB>split` lines (`|` between
 /// values); `#` comments and the header are skipped.
 pub fn parse_entity_labels(text: &str) -> Result<Vec<EntityLabel>> {
-    let mut labels = Vec::new();
+    labelled_rows(text, "article<TAB>passage<TAB>docs<TAB>persons")?
+        .into_iter()
+        .map(|row| {
+            Ok(EntityLabel {
+                docs: row.values(2),
+                persons: row.values(3),
+                split: row.column(5).unwrap_or("all").to_string(),
+                article: row.article,
+                passage: row.passage,
+            })
+        })
+        .collect()
+}
+
+/// One row of a tab-separated file of labelled passages.
+pub(crate) struct LabelledRow<'t> {
+    pub article: String,
+    pub passage: u64,
+    columns: Vec<&'t str>,
+}
+
+impl<'t> LabelledRow<'t> {
+    /// Column `i`, trimmed.
+    pub fn column(&self, i: usize) -> Option<&'t str> {
+        self.columns.get(i).map(|c| c.trim())
+    }
+
+    /// The `|`-separated values of column `i`, empty ones left out.
+    pub fn values(&self, i: usize) -> Vec<String> {
+        self.column(i)
+            .map(|c| {
+                c.split('|')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The rows of a labels file (article and passage first), skipping blank lines, `#` comments
+/// and the header; `expected` names the columns in the error for a bad row.
+pub(crate) fn labelled_rows<'t>(text: &'t str, expected: &str) -> Result<Vec<LabelledRow<'t>>> {
+    let mut rows = Vec::new();
     for (index, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') || line.starts_with("article\t") {
             continue;
@@ -35,33 +79,16 @@ pub fn parse_entity_labels(text: &str) -> Result<Vec<EntityLabel>> {
         let (Some(article), Some(passage)) = (columns.first(), passage) else {
             return Err(Error::Malformed {
                 path: Default::default(),
-                message: format!(
-                    "line {}: expected article<TAB>passage<TAB>docs<TAB>persons",
-                    index + 1
-                ),
+                message: format!("line {}: expected {expected}", index + 1),
             });
         };
-        let values = |i: usize| -> Vec<String> {
-            columns
-                .get(i)
-                .map(|c| {
-                    c.split('|')
-                        .map(str::trim)
-                        .filter(|v| !v.is_empty())
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        labels.push(EntityLabel {
+        rows.push(LabelledRow {
             article: article.trim().to_string(),
             passage,
-            docs: values(2),
-            persons: values(3),
-            split: columns.get(5).map_or("all", |s| s.trim()).to_string(),
+            columns,
         });
     }
-    Ok(labels)
+    Ok(rows)
 }
 
 /// Precision and recall of one extractor over some passages.

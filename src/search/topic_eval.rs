@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::entity_eval::PrecisionRecall;
+use super::entity_eval::{labelled_rows, PrecisionRecall};
 use super::{ArticleView, Engine};
 use crate::error::{Error, Result};
 
@@ -24,39 +24,17 @@ pub struct TopicLabel {
 /// Parses `article<TAB>passage<TAB>topics<TAB>note<TAB>split` lines (`|` between slugs);
 /// `#` comments and the header are skipped.
 pub fn parse_topic_labels(text: &str) -> Result<Vec<TopicLabel>> {
-    let mut labels = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') || line.starts_with("article\t") {
-            continue;
-        }
-        let columns: Vec<&str> = line.split('\t').collect();
-        let passage = columns.get(1).and_then(|p| p.trim().parse().ok());
-        let (Some(article), Some(passage)) = (columns.first(), passage) else {
-            return Err(Error::Malformed {
-                path: Default::default(),
-                message: format!(
-                    "line {}: expected article<TAB>passage<TAB>topics<TAB>note<TAB>split",
-                    index + 1
-                ),
-            });
-        };
-        labels.push(TopicLabel {
-            article: article.trim().to_string(),
-            passage,
-            topics: columns
-                .get(2)
-                .map(|c| {
-                    c.split('|')
-                        .map(str::trim)
-                        .filter(|v| !v.is_empty())
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default(),
-            split: columns.get(4).map_or("all", |s| s.trim()).to_string(),
-        });
-    }
-    Ok(labels)
+    Ok(
+        labelled_rows(text, "article<TAB>passage<TAB>topics<TAB>note<TAB>split")?
+            .into_iter()
+            .map(|row| TopicLabel {
+                topics: row.values(2),
+                split: row.column(4).unwrap_or("all").to_string(),
+                article: row.article,
+                passage: row.passage,
+            })
+            .collect(),
+    )
 }
 
 /// Scores of one split: over all topics, and per topic.
