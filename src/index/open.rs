@@ -3,6 +3,7 @@
 //! (its payload: format, manifest file, taxonomy).
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
@@ -17,9 +18,28 @@ use crate::error::{Error, Result};
 pub struct VnIndex {
     pub index: Index,
     pub fields: Fields,
-    /// The taxonomy the passages were tagged with.
-    pub taxonomy: Taxonomy,
     pub path: PathBuf,
+    /// The taxonomy file the passages were tagged with, parsed on first use (most searches
+    /// never need it).
+    taxonomy_source: String,
+    taxonomy: OnceLock<Taxonomy>,
+}
+
+impl VnIndex {
+    /// The taxonomy the passages were tagged with.
+    pub fn taxonomy(&self) -> Result<&Taxonomy> {
+        if let Some(taxonomy) = self.taxonomy.get() {
+            return Ok(taxonomy);
+        }
+        let parsed =
+            Taxonomy::parse(&self.taxonomy_source, &self.path.join("meta.json")).map_err(|e| {
+                Error::DamagedIndex {
+                    path: self.path.clone(),
+                    reason: format!("its topic taxonomy does not parse: {e}"),
+                }
+            })?;
+        Ok(self.taxonomy.get_or_init(|| parsed))
+    }
 }
 
 /// What lies at an index path.
@@ -98,15 +118,14 @@ pub fn open_index(path: &Path) -> Result<VnIndex> {
         found,
         expected: FORMAT_VERSION.to_string(),
     })?;
-    let taxonomy = Taxonomy::parse(&payload.taxonomy, &path.join("meta.json"))
-        .map_err(|e| damaged(format!("its topic taxonomy does not parse: {e}")))?;
     analysis::register(&index);
     let fields = Fields::of(&index.schema()).map_err(|_| damaged("fields are missing".into()))?;
     Ok(VnIndex {
         index,
         fields,
-        taxonomy,
         path: path.to_path_buf(),
+        taxonomy_source: payload.taxonomy,
+        taxonomy: OnceLock::new(),
     })
 }
 

@@ -113,7 +113,7 @@ impl Engine {
         let topic = request
             .topic
             .as_deref()
-            .map(|typed| topic_query::resolve_topic(&self.index.taxonomy, typed))
+            .map(|typed| topic_query::resolve_topic(self.index.taxonomy()?, typed))
             .transpose()?;
         let targets = Targets {
             plan: &plan,
@@ -141,7 +141,7 @@ impl Engine {
             outcome.facets = Some(facets::facets(
                 &searcher,
                 &self.index.fields,
-                &self.index.taxonomy,
+                self.index.taxonomy()?,
                 &*query,
             )?);
         }
@@ -267,7 +267,7 @@ impl Engine {
         catalog::topics(
             &self.reader.searcher(),
             &self.index.fields,
-            &self.index.taxonomy,
+            self.index.taxonomy()?,
         )
     }
 
