@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::{ArticleView, Engine};
+use super::{ArticleView, Engine, PassageView};
 use crate::entities::doc_number::parse_doc_number;
 use crate::entities::person::person_key;
 use crate::error::{Error, Result};
@@ -91,6 +91,33 @@ pub(crate) fn labelled_rows<'t>(text: &'t str, expected: &str) -> Result<Vec<Lab
     Ok(rows)
 }
 
+/// The passages labels point at, read from the index once per article.
+pub(crate) struct LabelledPassages<'e> {
+    engine: &'e Engine,
+    articles: HashMap<String, ArticleView>,
+}
+
+impl<'e> LabelledPassages<'e> {
+    pub fn new(engine: &'e Engine) -> Self {
+        LabelledPassages {
+            engine,
+            articles: HashMap::new(),
+        }
+    }
+
+    /// Passage `passage` of `article`, or why there is none.
+    pub fn get(&mut self, article: &str, passage: u64) -> Result<&PassageView> {
+        if !self.articles.contains_key(article) {
+            let view = self.engine.article(article)?;
+            self.articles.insert(article.to_string(), view);
+        }
+        self.articles
+            .get(article)
+            .and_then(|a| a.passages.iter().find(|p| p.passage == passage))
+            .ok_or_else(|| Error::NoArticle(format!("{article} #{passage}")))
+    }
+}
+
 /// Precision and recall of one extractor over some passages.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct PrecisionRecall {
@@ -108,6 +135,16 @@ impl PrecisionRecall {
         self.correct += expected.intersection(found).count();
         self.precision = ratio(self.correct, self.found);
         self.recall = ratio(self.correct, self.expected);
+    }
+}
+
+impl fmt::Display for PrecisionRecall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "precision {:.3} ({}/{})  recall {:.3} ({}/{})",
+            self.precision, self.correct, self.found, self.recall, self.correct, self.expected
+        )
     }
 }
 
@@ -138,20 +175,9 @@ pub struct EntityReport {
 /// Compares every label with the index.
 pub fn evaluate_entities(engine: &Engine, labels: &[EntityLabel]) -> Result<EntityReport> {
     let mut report = EntityReport::default();
-    let mut articles: HashMap<String, ArticleView> = HashMap::new();
+    let mut articles = LabelledPassages::new(engine);
     for label in labels {
-        if !articles.contains_key(&label.article) {
-            articles.insert(label.article.clone(), engine.article(&label.article)?);
-        }
-        let Some(passage) = articles
-            .get(&label.article)
-            .and_then(|a| a.passages.iter().find(|p| p.passage == label.passage))
-        else {
-            return Err(Error::NoArticle(format!(
-                "{} #{}",
-                label.article, label.passage
-            )));
-        };
+        let passage = articles.get(&label.article, label.passage)?;
         let docs = (keys(&label.docs, doc_key), keys(&passage.docs, doc_key));
         let persons = (
             keys(&label.persons, person_key),
@@ -190,11 +216,7 @@ impl fmt::Display for EntityReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (split, s) in &self.by_split {
             for (name, pr) in [("documents", &s.docs), ("persons", &s.persons)] {
-                writeln!(
-                    f,
-                    "{split:<6} {name:<10} {:>4} passages  precision {:.3} ({}/{})  recall {:.3} ({}/{})",
-                    s.passages, pr.precision, pr.correct, pr.found, pr.recall, pr.correct, pr.expected
-                )?;
+                writeln!(f, "{split:<6} {name:<10} {:>4} passages  {pr}", s.passages)?;
             }
         }
         for difference in &self.differences {

@@ -1,13 +1,13 @@
 //! Topic evaluation: hand-labelled passages (the topics each is about) scored against the
 //! topics the index tagged them with, as precision and recall per topic and per split.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::Serialize;
 
-use super::entity_eval::{labelled_rows, PrecisionRecall};
-use super::{ArticleView, Engine};
+use super::entity_eval::{labelled_rows, LabelledPassages, PrecisionRecall};
+use super::Engine;
 use crate::error::{Error, Result};
 
 /// One labelled passage.
@@ -57,7 +57,7 @@ pub struct TopicReport {
 pub fn evaluate_topics(engine: &Engine, labels: &[TopicLabel]) -> Result<TopicReport> {
     let slugs: Vec<String> = engine.topics()?.into_iter().map(|t| t.slug).collect();
     let mut report = TopicReport::default();
-    let mut articles: HashMap<String, ArticleView> = HashMap::new();
+    let mut articles = LabelledPassages::new(engine);
     for label in labels {
         if let Some(unknown) = label.topics.iter().find(|t| !slugs.contains(t)) {
             return Err(Error::Malformed {
@@ -68,18 +68,7 @@ pub fn evaluate_topics(engine: &Engine, labels: &[TopicLabel]) -> Result<TopicRe
                 ),
             });
         }
-        if !articles.contains_key(&label.article) {
-            articles.insert(label.article.clone(), engine.article(&label.article)?);
-        }
-        let Some(passage) = articles
-            .get(&label.article)
-            .and_then(|a| a.passages.iter().find(|p| p.passage == label.passage))
-        else {
-            return Err(Error::NoArticle(format!(
-                "{} #{}",
-                label.article, label.passage
-            )));
-        };
+        let passage = articles.get(&label.article, label.passage)?;
         let expected: BTreeSet<String> = label.topics.iter().cloned().collect();
         let found: BTreeSet<String> = passage.topics.iter().cloned().collect();
         let scores = report.by_split.entry(label.split.clone()).or_default();
@@ -113,18 +102,14 @@ pub fn evaluate_topics(engine: &Engine, labels: &[TopicLabel]) -> Result<TopicRe
 impl fmt::Display for TopicReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (split, s) in &self.by_split {
-            let pr = &s.all;
+            let passages = format!("{} passages", s.passages);
             writeln!(
                 f,
-                "{split:<6} all topics             {:>4} passages  precision {:.3} ({}/{})  recall {:.3} ({}/{})",
-                s.passages, pr.precision, pr.correct, pr.found, pr.recall, pr.correct, pr.expected
+                "{split:<6} {:<22} {passages:>14}  {}",
+                "all topics", s.all
             )?;
             for (slug, pr) in &s.by_topic {
-                writeln!(
-                    f,
-                    "{split:<6} {slug:<22}                 precision {:.3} ({}/{})  recall {:.3} ({}/{})",
-                    pr.precision, pr.correct, pr.found, pr.recall, pr.correct, pr.expected
-                )?;
+                writeln!(f, "{split:<6} {slug:<22} {:>14}  {pr}", "")?;
             }
         }
         for difference in &self.differences {
