@@ -42,13 +42,6 @@ impl Word {
     pub fn is_marked(&self) -> bool {
         self.accented != self.folded
     }
-
-    pub fn into_form(self, form: Form) -> String {
-        match form {
-            Form::Accented => self.accented,
-            Form::Folded => self.folded,
-        }
-    }
 }
 
 /// Analyzes `text` into its words.

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use clap::builder::RangedU64ValueParser;
 use clap::Args;
 use vnsearch::entities::person::person_key;
-use vnsearch::index::{index_state, BuildOptions, IndexState};
+use vnsearch::index::BuildOptions;
 use vnsearch::output::{json, Terminal};
 use vnsearch::search::{
     parse_day, End, Engine, Filters, QueryPlan, SearchRequest, TopicTarget, DEFAULT_LIMIT,
@@ -194,34 +194,25 @@ fn filters(args: &SearchArgs) -> anyhow::Result<Filters> {
 /// built by another version.
 pub fn open_or_build(paths: &Paths) -> anyhow::Result<Engine> {
     let index = &paths.index;
-    match index_state(index) {
-        IndexState::Current => {}
-        IndexState::Missing if paths.corpus.is_dir() => {
-            eprintln!(
-                "vnsearch: no index at {} yet; building it from {}",
-                index.display(),
-                paths.corpus.display()
-            );
-            super::index::build(&paths.corpus, index, BuildOptions::default(), false)?;
-        }
-        IndexState::Missing => anyhow::bail!(
+    // Opened once when it is usable, as it is for every search but the first.
+    match Engine::open(index) {
+        Ok(engine) => return Ok(engine),
+        Err(vnsearch::Error::NoIndex(_)) if paths.corpus.is_dir() => eprintln!(
+            "vnsearch: no index at {} yet; building it from {}",
+            index.display(),
+            paths.corpus.display()
+        ),
+        Err(vnsearch::Error::NoIndex(_)) => anyhow::bail!(
             "no index at {} and no corpus folder at {} to build one from (give --corpus DIR or --index DIR)",
             index.display(),
             paths.corpus.display()
         ),
-        IndexState::Old(reason) if paths.corpus.is_dir() => {
-            eprintln!("vnsearch: {reason}; rebuilding it from {}", paths.corpus.display());
-            super::index::build(&paths.corpus, index, BuildOptions::default(), false)?;
+        Err(old @ vnsearch::Error::OldIndex { .. }) if paths.corpus.is_dir() => {
+            eprintln!("vnsearch: {old}; rebuilding it from {}", paths.corpus.display());
         }
-        IndexState::Old(reason) => anyhow::bail!(reason),
-        IndexState::Damaged(reason) => {
-            return Err(vnsearch::Error::DamagedIndex {
-                path: index.clone(),
-                reason,
-            }
-            .into())
-        }
+        Err(err) => return Err(err.into()),
     }
+    super::index::build(&paths.corpus, index, BuildOptions::default(), false)?;
     Ok(Engine::open(index)?)
 }
 
