@@ -53,6 +53,8 @@ pub enum Error {
         typed: String,
         suggestions: Vec<String>,
     },
+    #[error("indexing failed: {0}")]
+    Indexing(String),
     #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
 }

@@ -1314,12 +1314,30 @@ fn short_references<'t>(
         if glued {
             continue;
         }
+        if !may_end_lead(text, start) {
+            continue;
+        }
         let lead = lead_before(text, start);
         if lead.name.is_some() {
             found.push((lead.start..end, number, lead));
         }
     }
     found
+}
+
+/// Whether the word right before `start` can end a lead: "số" or the last word of a name. Most
+/// bare numbers (dates, amounts) fail this, and [`lead_before`] costs far more.
+fn may_end_lead(text: &str, start: usize) -> bool {
+    let chunk = text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    let word = normalize_word(chunk.trim_start_matches(is_leading_punct));
+    word == "số"
+        || SHORT_NAMES
+            .iter()
+            .any(|s| s.name.rsplit(' ').next() == Some(&*word))
 }
 
 #[cfg(test)]

@@ -462,7 +462,8 @@ type WordSet = HashSet<String, FastHash>;
 struct Phrases {
     /// By first word; each list longest first.
     by_first: HashMap<String, Vec<Vec<String>>, FastHash>,
-    max_len: usize,
+    /// The same by last word, for phrases that end where a name starts.
+    by_last: HashMap<String, Vec<Vec<String>>, FastHash>,
 }
 
 impl Phrases {
@@ -473,16 +474,23 @@ impl Phrases {
                 .into_iter()
                 .map(|t| t.norm().to_string())
                 .collect();
-            let Some(first) = entry.first() else {
+            let (Some(first), Some(last)) = (entry.first(), entry.last()) else {
                 continue;
             };
-            phrases.max_len = phrases.max_len.max(entry.len());
-            let list = phrases.by_first.entry(first.clone()).or_default();
-            if !list.contains(&entry) {
-                list.push(entry);
+            let by_last = phrases.by_last.entry(last.clone()).or_default();
+            if !by_last.contains(&entry) {
+                by_last.push(entry.clone());
+            }
+            let by_first = phrases.by_first.entry(first.clone()).or_default();
+            if !by_first.contains(&entry) {
+                by_first.push(entry);
             }
         }
-        for list in phrases.by_first.values_mut() {
+        for list in phrases
+            .by_first
+            .values_mut()
+            .chain(phrases.by_last.values_mut())
+        {
             list.sort_by_key(|words| std::cmp::Reverse(words.len()));
         }
         phrases
@@ -517,16 +525,12 @@ impl Phrases {
 
     /// Length of the longest phrase that is the last words of `start..end`.
     fn ending_at_end(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Option<usize> {
-        (1..=self.max_len.min(end - start))
-            .rev()
-            .find(|&len| self.exact(toks, end - len..end))
+        self.longest_ending(toks, start, end)
     }
 
     /// Length of the longest phrase that ends right before word `end`, whatever separates them.
     fn ends_before(&self, toks: &[Tok<'_>], end: usize) -> Option<usize> {
-        (1..=self.max_len.min(end))
-            .rev()
-            .find(|&len| self.exact(toks, end - len..end))
+        self.longest_ending(toks, 0, end)
     }
 
     /// Length of the longest phrase that ends right before word `end`, joined to it by spaces.
@@ -534,9 +538,18 @@ impl Phrases {
         if !toks.get(end).is_some_and(|t| t.gap.joins()) {
             return None;
         }
-        (1..=self.max_len.min(end))
-            .rev()
-            .find(|&len| self.exact(toks, end - len..end))
+        self.longest_ending(toks, 0, end)
+    }
+
+    /// Length of the longest phrase that is words `end - len..end` with `start <= end - len`.
+    fn longest_ending(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Option<usize> {
+        let last = toks.get(end.checked_sub(1)?)?;
+        let list = self.by_last.get(last.norm())?;
+        list.iter()
+            .find(|words| {
+                words.len() <= end - start && Self::matches(words, toks, end - words.len())
+            })
+            .map(Vec::len)
     }
 }
 

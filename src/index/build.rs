@@ -5,27 +5,26 @@
 //! before the commit that names it, so a run that fails or is killed at any moment leaves the
 //! index of the last commit, and the next run finishes the work. `rebuild` starts from scratch.
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
+use std::thread;
 use std::time::Instant;
 
-use tantivy::{doc, Index, IndexWriter, TantivyDocument, TantivyError, Term};
+use tantivy::{Index, IndexWriter, TantivyError, Term};
 
+use super::document::{Preparers, Target};
 use super::manifest::{
     content_hash, manifest_name, remove_other_manifests, stat, FileState, Manifest,
 };
 use super::open::{has_index, index_state, read_payload, IndexState, Payload};
-use super::schema::{schema, Fields, LABEL_SEPARATOR, TOPIC_WEIGHT_SCALE};
+use super::schema::{schema, Fields};
 use crate::analysis;
 use crate::corpus::{
-    articles_from_bytes, check_readable, corpus_files, read_file, Article, CorpusFile, Format,
-    Furniture, ReadFrom, ReadObserver,
+    articles_from_bytes, check_readable, corpus_files, read_file, CorpusFile, Format, Furniture,
+    ReadFrom, ReadObserver,
 };
 use crate::entities::topic::Taxonomy;
-use crate::entities::{article_entities, PassageEntities};
 use crate::error::{Error, Result};
-use crate::passage::passages;
 
 /// Memory for tantivy's indexing threads, shared between them.
 const WRITER_MEMORY: usize = 256 * 1024 * 1024;
@@ -158,13 +157,23 @@ pub fn build_index(
         entities: options.entities,
         topics: options.topics,
         taxonomy: &taxonomy,
-        furniture: Furniture::builtin(),
     };
+    let furniture = Furniture::builtin();
     let mut new = Manifest::default();
     let mut changed = stats.rebuilt;
-    for plan in &plans {
-        changed |= update_file(plan, &target, &counting, &mut new, &mut stats)?;
-    }
+    // Workers prepare documents while this thread reads; all are joined before the commit.
+    thread::scope(|scope| -> Result<()> {
+        let preparers = Preparers::start(scope, &target);
+        for plan in &plans {
+            let reader = Reader {
+                preparers: &preparers,
+                furniture: &furniture,
+                observer: &counting,
+            };
+            changed |= update_file(plan, &reader, &target, &mut new, &mut stats)?;
+        }
+        preparers.finish()
+    })?;
     for gone in old.files.keys().filter(|k| !new.files.contains_key(*k)) {
         if !files.iter().any(|f| &f.relative == gone) {
             writer.delete_term(Term::from_field_text(fields.file, gone));
@@ -232,11 +241,12 @@ fn plan<'a>(files: &'a [CorpusFile], old: &'a Manifest) -> Vec<Plan<'a>> {
 /// the index changed.
 fn update_file(
     plan: &Plan,
+    reader: &Reader,
     target: &Target,
-    observer: &Counting,
     new: &mut Manifest,
     stats: &mut BuildStats,
 ) -> Result<bool> {
+    let observer = reader.observer;
     let file = plan.file;
     let keep_old = |new: &mut Manifest| {
         if let Some(old) = plan.old {
@@ -285,16 +295,17 @@ fn update_file(
             .delete_term(Term::from_field_text(target.fields.file, &file.relative));
     }
     let mut failure = None;
+    let name: Arc<str> = Arc::from(file.relative.as_str());
     let read = articles_from_bytes(
         &bytes,
         from,
         file,
-        &target.furniture,
+        reader.furniture,
         observer,
         &mut |article| {
             if failure.is_none() {
-                match add_article(&article, &file.relative, target) {
-                    Ok(_) => stats.articles += 1,
+                match reader.preparers.add(article, &name) {
+                    Ok(()) => stats.articles += 1,
                     Err(err) => failure = Some(err),
                 }
             }
@@ -339,6 +350,13 @@ fn update_file(
     Ok(true)
 }
 
+/// What reads a file, and where its articles go.
+struct Reader<'a> {
+    preparers: &'a Preparers<'a>,
+    furniture: &'a Furniture,
+    observer: &'a Counting<'a>,
+}
+
 /// Whether a JSON Lines file only grew: its old bytes are all there, unchanged, and they
 /// ended a line.
 fn grew_by_appending(old: &FileState, bytes: &[u8], format: Format) -> bool {
@@ -350,180 +368,6 @@ fn grew_by_appending(old: &FileState, bytes: &[u8], format: Format) -> bool {
         && old.ends_with_newline
         && bytes.len() > old_size
         && content_hash(&bytes[..old_size]) == old.hash
-}
-
-/// Where and how articles are added.
-struct Target<'a> {
-    fields: &'a Fields,
-    writer: &'a IndexWriter,
-    entities: bool,
-    topics: bool,
-    taxonomy: &'a Taxonomy,
-    furniture: Furniture,
-}
-
-/// Adds one document per passage of `article`, from corpus file `file`; returns how many.
-fn add_article(article: &Article, file: &str, target: &Target) -> Result<usize> {
-    let fields = target.fields;
-    let texts = passages(article);
-    let entities = if target.entities {
-        article_entities(&texts)
-    } else {
-        vec![PassageEntities::default(); texts.len()]
-    };
-    let mut first_seen = FirstSeen::default();
-    let day = article.date.as_deref().and_then(day_number);
-    for (number, (text, found)) in texts.iter().zip(&entities).enumerate() {
-        let mut document: TantivyDocument = doc!(
-            fields.article => article.id.as_str(),
-            fields.file => file,
-            fields.passage => (number + 1) as u64,
-            fields.text => text.as_str(),
-            fields.text_folded => text.as_str(),
-            fields.title => article.title.as_str(),
-            fields.title_folded => article.title.as_str(),
-        );
-        let optional = [
-            (fields.date, &article.date),
-            (fields.source, &article.source),
-            (fields.url, &article.url),
-        ];
-        for (field, value) in optional {
-            if let Some(value) = value {
-                document.add_text(field, value);
-            }
-        }
-        if let Some(source) = &article.source {
-            document.add_text(fields.source_folded, source);
-        }
-        if let Some(day) = day {
-            document.add_u64(fields.day, day);
-        }
-        add_entities(&mut document, fields, found, &mut first_seen);
-        if target.topics {
-            add_topics(
-                &mut document,
-                fields,
-                target.taxonomy,
-                text,
-                &mut first_seen,
-            );
-        }
-        target.writer.add_document(document)?;
-    }
-    Ok(texts.len())
-}
-
-/// Keys already seen in earlier passages of the article, so that `*_first` marks one
-/// passage per article.
-#[derive(Default)]
-struct FirstSeen {
-    persons: HashSet<String>,
-    docs: HashSet<String>,
-    topics: HashSet<usize>,
-}
-
-/// The passage's topics: slugs, the first passage of the article with each, and weights.
-fn add_topics(
-    document: &mut TantivyDocument,
-    fields: &Fields,
-    taxonomy: &Taxonomy,
-    text: &str,
-    seen: &mut FirstSeen,
-) {
-    // The words go on to the tokenizers: the passage is analyzed once for topics and index.
-    let words = analysis::analyze_for_indexing(text);
-    for found in taxonomy.tag_words(&words) {
-        let slug = &taxonomy.topics()[found.topic].slug;
-        document.add_text(fields.topic, slug);
-        if seen.topics.insert(found.topic) {
-            document.add_text(fields.topic_first, slug);
-        }
-        let weight = (found.weight * TOPIC_WEIGHT_SCALE).round() as u64;
-        document.add_u64(
-            fields.topic_weight,
-            (found.topic as u64) << 32 | weight.min(u32::MAX as u64),
-        );
-    }
-}
-
-/// The day of an RFC 3339 or plain date ("2025-08-07T22:00:00+07:00", "2025-08-07") as the
-/// number 20250807; None when the text does not start with a valid date.
-pub fn day_number(date: &str) -> Option<u64> {
-    let head = date.get(..10)?;
-    let mut parts = head.split('-');
-    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
-        return None;
-    }
-    let (year, month, day): (u64, u64, u64) =
-        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
-    let valid = (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day);
-    valid.then_some(year * 10_000 + month * 100 + day)
-}
-
-/// Days in a month of the Gregorian calendar.
-pub fn days_in_month(year: u64, month: u64) -> u64 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn add_entities(
-    document: &mut TantivyDocument,
-    fields: &Fields,
-    found: &PassageEntities,
-    seen: &mut FirstSeen,
-) {
-    for (key, name, strong, acting) in found.person_summary() {
-        document.add_text(fields.person, &key);
-        document.add_text(fields.person_label, format!("{key}{LABEL_SEPARATOR}{name}"));
-        if strong {
-            document.add_text(fields.person_strong, &key);
-        }
-        if acting {
-            document.add_text(fields.person_acting, &key);
-        }
-        if seen.persons.insert(key.clone()) {
-            document.add_text(fields.person_first, &key);
-        }
-    }
-    let mut roles: HashSet<(&str, &str)> = HashSet::new();
-    for mention in &found.persons {
-        for role in &mention.roles {
-            if roles.insert((&mention.key, role)) {
-                document.add_text(
-                    fields.person_role,
-                    format!("{}{LABEL_SEPARATOR}{role}", mention.key),
-                );
-            }
-        }
-    }
-    for (key, canonical, short, defining) in found.doc_summary() {
-        document.add_text(fields.doc, &key);
-        document.add_text(
-            fields.doc_short_label,
-            format!("{short}{LABEL_SEPARATOR}{key}"),
-        );
-        document.add_text(
-            fields.doc_label,
-            format!("{key}{LABEL_SEPARATOR}{canonical}"),
-        );
-        if defining {
-            document.add_text(fields.doc_defining, &key);
-        }
-        if seen.docs.insert(key.clone()) {
-            document.add_text(fields.doc_first, &key);
-        }
-    }
-    for reference in &found.short_refs {
-        for short in &reference.keys {
-            document.add_text(fields.doc_short, short);
-        }
-    }
 }
 
 /// Opens the index at `dir` for updating, or creates it. An index of another format is
@@ -627,17 +471,6 @@ impl ReadObserver for Counting<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_are_numbers_only_for_real_dates() {
-        assert_eq!(day_number("2025-08-07T22:00:00+07:00"), Some(20250807));
-        assert_eq!(day_number("2024-02-29"), Some(20240229));
-        assert_eq!(day_number("2025-02-29"), None);
-        assert_eq!(day_number("2025-13-01"), None);
-        assert_eq!(day_number("7/8/2025"), None);
-        assert_eq!(day_number(""), None);
-        assert_eq!(day_number("2025-08-0"), None);
-    }
 
     /// Changes the corpus once the files are listed, as a user might while indexing runs.
     struct Meddler<F: Fn()>(F);
