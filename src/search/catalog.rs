@@ -164,18 +164,21 @@ pub fn resolve_person(searcher: &Searcher, fields: &Fields, typed: &str) -> Resu
     if wanted.is_empty() {
         return Err(Error::EmptyQuery);
     }
-    // Only the vocabulary of known persons is read here, not the whole catalogue.
+    // A whole name typed is one term of the vocabulary of known persons: looked up alone.
+    // Only a partial or unknown name reads that whole vocabulary (never the whole catalogue).
+    if term_counts(searcher, fields.person_strong, &wanted)?.contains_key(&wanted) {
+        return Ok(PersonTarget {
+            name: display_name(searcher, fields, &wanted)?,
+            key: wanted,
+        });
+    }
     let known = term_counts(searcher, fields.person_strong, "")?;
     let wanted_words: Vec<&str> = wanted.split(' ').collect();
-    let mut matching: Vec<(&String, u64)> = if known.contains_key(&wanted) {
-        vec![(&wanted, 0)]
-    } else {
-        known
-            .iter()
-            .filter(|(key, _)| contains_run(&key.split(' ').collect::<Vec<_>>(), &wanted_words))
-            .map(|(key, &count)| (key, count))
-            .collect()
-    };
+    let mut matching: Vec<(&String, u64)> = known
+        .iter()
+        .filter(|(key, _)| contains_run(&key.split(' ').collect::<Vec<_>>(), &wanted_words))
+        .map(|(key, &count)| (key, count))
+        .collect();
     matching.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let names = |keys: Vec<&String>| -> Result<Vec<String>> {
         keys.into_iter()
