@@ -196,8 +196,16 @@ impl Engine {
                 })
                 .collect());
         }
+        // Only passages that can still make the cut are read: those scoring at least the
+        // `limit`-th score (ties with it are then settled by article and passage).
+        let cut = top
+            .iter()
+            .map(|(score, _)| *score)
+            .nth(limit.max(1) - 1)
+            .unwrap_or(Score::NEG_INFINITY);
         let mut scored = top
             .into_iter()
+            .filter(|(score, _)| score.total_cmp(&cut).is_ge())
             .map(|(score, address)| {
                 Ok((score, Stored::load(searcher, &self.index.fields, address)?))
             })
@@ -376,6 +384,12 @@ impl Targets<'_> {
         }
         for filter in self.filters.queries(fields) {
             clauses.push((Occur::Must, filter));
+        }
+        // A query of one part is that part, so that a flat union stays flat.
+        if clauses.len() == 1 {
+            if let Some((_, query)) = clauses.pop() {
+                return query;
+            }
         }
         Box::new(BooleanQuery::new(clauses))
     }

@@ -68,6 +68,11 @@ impl QueryPlan {
             Mode::All => Occur::Must,
             Mode::Any => Occur::Should,
         };
+        // One word alone is a flat union of term queries, which tantivy ranks with block-max
+        // WAND instead of scoring every passage that has the word.
+        if let [Group::Word(word)] = self.groups.as_slice() {
+            return Box::new(BooleanQuery::new(self.word_clauses(word, fields)));
+        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = self
             .groups
             .iter()
@@ -86,10 +91,9 @@ impl QueryPlan {
     /// A group matches in the passage text or the title; the title weighs less.
     fn group_query(&self, group: &Group, fields: &Fields) -> Box<dyn Query> {
         let (in_text, in_title) = match group {
-            Group::Word(word) => (
-                self.word_in(word, fields.text, fields.text_folded),
-                self.word_in(word, fields.title, fields.title_folded),
-            ),
+            Group::Word(word) => {
+                return Box::new(BooleanQuery::new(self.word_clauses(word, fields)))
+            }
             Group::Phrase(words) => (
                 self.phrase_in(words, fields.text, fields.text_folded),
                 self.phrase_in(words, fields.title, fields.title_folded),
@@ -101,9 +105,33 @@ impl QueryPlan {
         ]))
     }
 
-    fn word_in(&self, word: &Word, accented: Field, folded: Field) -> Box<dyn Query> {
-        let folded_query = term_query(folded, &word.folded);
-        self.with_accented(folded_query, || term_query(accented, &word.accented))
+    /// A word in the text or, weaker, the title; folded always, accented too (boosted) when
+    /// the query was typed with accents. Flat, with the boosts multiplied out.
+    fn word_clauses(&self, word: &Word, fields: &Fields) -> Vec<(Occur, Box<dyn Query>)> {
+        let mut clauses = vec![
+            (fields.text_folded, word.folded.as_str(), 1.0),
+            (fields.title_folded, word.folded.as_str(), TITLE_BOOST),
+        ];
+        if self.accented {
+            clauses.push((fields.text, word.accented.as_str(), ACCENT_BOOST));
+            clauses.push((
+                fields.title,
+                word.accented.as_str(),
+                TITLE_BOOST * ACCENT_BOOST,
+            ));
+        }
+        clauses
+            .into_iter()
+            .map(|(field, text, weight)| {
+                let query = term_query(field, text);
+                let query = if weight == 1.0 {
+                    query
+                } else {
+                    boost(query, weight)
+                };
+                (Occur::Should, query)
+            })
+            .collect()
     }
 
     fn phrase_in(&self, words: &[Word], accented: Field, folded: Field) -> Box<dyn Query> {
