@@ -4,6 +4,7 @@
 //! the lossy step (folding tones, hats and đ) gives the *folded* form. Both keep the byte range
 //! of the word in the text as written, so highlights show the article exactly as it was.
 
+mod fast;
 pub mod fold;
 pub mod normalize;
 pub mod segment;
@@ -46,6 +47,11 @@ impl Word {
 
 /// Analyzes `text` into its words.
 pub fn analyze(text: &str) -> Vec<Word> {
+    fast::analyze(text).unwrap_or_else(|| general_analyze(text))
+}
+
+/// [`analyze`] for any text: Unicode word boundaries, then each word normalized and folded.
+pub(crate) fn general_analyze(text: &str) -> Vec<Word> {
     segment::word_ranges(text)
         .into_iter()
         .map(|range| {

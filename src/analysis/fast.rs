@@ -1,0 +1,249 @@
+//! The common case of analysis at table speed: text whose letters are ASCII or precomposed
+//! Vietnamese letters (most articles). It gives exactly the words of the general path — a
+//! property test holds the two equal — and declines any other text (NFD marks, other scripts,
+//! other accented letters), which the general path then takes.
+//!
+//! Why the two agree: among these letters and digits the Unicode word rules never break
+//! between two word characters, and the general path then splits its words at every other
+//! character but a `.` or `,` between ASCII digits; precomposed letters are NFC already, so
+//! normalizing a word is lower-casing it (Ð read as Đ) and placing its tone mark.
+
+use std::sync::LazyLock;
+
+use unicode_normalization::char::is_combining_mark;
+
+use super::segment::MAX_WORD_LETTERS;
+use super::{fold, tone, Word};
+
+/// What one character is to the fast path.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// Part of a word: its lower-case form and its folded (plain ASCII) form.
+    Letter(char, char),
+    /// Between words.
+    Separator,
+    /// Not for the fast path.
+    Decline,
+}
+
+/// Characters below this have their class in [`TABLE`] (Latin, the Vietnamese letters of Latin
+/// Extended Additional, general punctuation).
+const TABLE_END: u32 = 0x2070;
+
+static TABLE: LazyLock<Vec<Class>> = LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|code| char::from_u32(code).map_or(Class::Decline, classify))
+        .collect()
+});
+
+/// The class of `c`, from first principles (the table is built with it).
+fn classify(c: char) -> Class {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            Class::Letter(c.to_ascii_lowercase(), c.to_ascii_lowercase())
+        } else {
+            Class::Separator
+        };
+    }
+    if is_vietnamese_letter(c) {
+        let mut lower = c.to_lowercase();
+        if let (Some(lower), None) = (lower.next(), lower.next()) {
+            let lower = if lower == 'ð' { 'đ' } else { lower };
+            let folded = fold::fold(lower.encode_utf8(&mut [0; 4])).into_owned();
+            let mut plain = folded.chars();
+            if let (Some(plain), None) = (plain.next(), plain.next()) {
+                if plain.is_ascii_alphabetic() {
+                    return Class::Letter(lower, plain);
+                }
+            }
+        }
+        return Class::Decline;
+    }
+    if c.is_alphanumeric() || is_combining_mark(c) {
+        Class::Decline
+    } else {
+        Class::Separator
+    }
+}
+
+/// The precomposed letters of Vietnamese, both cases, and the Eth some pages type for Đ.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(
+        c,
+        'À' | 'Á'
+            | 'Â'
+            | 'Ã'
+            | 'È'
+            | 'É'
+            | 'Ê'
+            | 'Ì'
+            | 'Í'
+            | 'Ò'
+            | 'Ó'
+            | 'Ô'
+            | 'Õ'
+            | 'Ù'
+            | 'Ú'
+            | 'Ý'
+            | 'à'
+            | 'á'
+            | 'â'
+            | 'ã'
+            | 'è'
+            | 'é'
+            | 'ê'
+            | 'ì'
+            | 'í'
+            | 'ò'
+            | 'ó'
+            | 'ô'
+            | 'õ'
+            | 'ù'
+            | 'ú'
+            | 'ý'
+            | 'Ă'
+            | 'ă'
+            | 'Đ'
+            | 'đ'
+            | 'Ð'
+            | 'ð'
+            | 'Ĩ'
+            | 'ĩ'
+            | 'Ũ'
+            | 'ũ'
+            | 'Ơ'
+            | 'ơ'
+            | 'Ư'
+            | 'ư'
+            | '\u{1EA0}'..='\u{1EF9}'
+    )
+}
+
+fn class_of(c: char) -> Class {
+    match TABLE.get(c as usize) {
+        Some(&class) => class,
+        None if c.is_alphanumeric() || is_combining_mark(c) => Class::Decline,
+        None => Class::Separator,
+    }
+}
+
+/// The words of `text`, or `None` when it is not for the fast path.
+pub fn analyze(text: &str) -> Option<Vec<Word>> {
+    let mut words = Vec::new();
+    let mut word = Building::default();
+    let bytes = text.as_bytes();
+    for (at, c) in text.char_indices() {
+        match class_of(c) {
+            Class::Letter(lower, plain) => word.push(at, lower, plain),
+            Class::Decline => return None,
+            Class::Separator => {
+                let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+                let between_digits = at > 0 && digit_at(at - 1) && digit_at(at + 1);
+                if (c == '.' || c == ',') && word.started() && between_digits {
+                    word.push(at, c, c);
+                } else {
+                    word.finish(at, &mut words);
+                }
+            }
+        }
+    }
+    word.finish(text.len(), &mut words);
+    Some(words)
+}
+
+/// The word being read: where it started, its lower-case and folded forms so far.
+#[derive(Default)]
+struct Building {
+    start: Option<usize>,
+    lower: String,
+    folded: String,
+    letters: usize,
+}
+
+impl Building {
+    fn started(&self) -> bool {
+        self.start.is_some()
+    }
+
+    fn push(&mut self, at: usize, lower: char, plain: char) {
+        if self.start.is_none() {
+            self.start = Some(at);
+            self.lower.clear();
+            self.folded.clear();
+            self.letters = 0;
+        }
+        self.lower.push(lower);
+        self.folded.push(plain);
+        self.letters += 1;
+    }
+
+    fn finish(&mut self, end: usize, words: &mut Vec<Word>) {
+        let Some(start) = self.start.take() else {
+            return;
+        };
+        if self.letters > MAX_WORD_LETTERS {
+            return;
+        }
+        let accented = match tone::canonical_tone(&self.lower) {
+            std::borrow::Cow::Borrowed(same) => same.to_string(),
+            std::borrow::Cow::Owned(moved) => moved,
+        };
+        words.push(Word {
+            range: start..end,
+            accented,
+            folded: self.folded.clone(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::general_analyze;
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn same_as_general(text: &str) {
+        if let Some(fast) = analyze(text) {
+            assert_eq!(fast, general_analyze(text), "words of {text:?}");
+        }
+    }
+
+    #[test]
+    fn takes_plain_vietnamese_and_agrees() {
+        let text =
+            "Tổng Bí thư Tô Lâm: “Thành uỷ HÐND-UBND” tăng 7,63% (16.765 chi bộ) — 57-NQ/TW…";
+        assert!(analyze(text).is_some());
+        same_as_general(text);
+        let words = analyze("Hoà ĐẢNG").unwrap_or_default();
+        let forms: Vec<(&str, &str)> = words
+            .iter()
+            .map(|w| (w.accented.as_str(), w.folded.as_str()))
+            .collect();
+        assert_eq!(forms, [("hòa", "hoa"), ("đảng", "dang")]);
+    }
+
+    #[test]
+    fn declines_nfd_other_scripts_and_other_accents() {
+        let nfd: String = "Hà Nội".nfd().collect();
+        assert_eq!(analyze(&nfd), None);
+        assert_eq!(analyze("Tập Cận Bình 习近平"), None);
+        assert_eq!(analyze("Müller"), None);
+        assert_eq!(analyze("x²"), None);
+    }
+
+    #[test]
+    fn skips_overlong_words_like_the_general_path() {
+        same_as_general(&format!("a {} b", "x".repeat(MAX_WORD_LETTERS + 1)));
+        same_as_general(&format!("a {} b", "ấ".repeat(MAX_WORD_LETTERS)));
+    }
+
+    proptest! {
+        /// Text drawn from Vietnamese letters in both cases, digits, and the punctuation and
+        /// spaces articles use (and a few characters the fast path must decline).
+        #[test]
+        fn agrees_with_the_general_path(text in "[a-zA-Z0-9àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁÂÃĂĐÐðÊÔƠƯỦỨỰ .,;:!?'’“”()/%&_–—…\u{a0}\u{ad}\u{200b}\u{200d}\u{301}²ü中\n-]{0,40}") {
+            same_as_general(&text);
+        }
+    }
+}
