@@ -41,6 +41,10 @@ pub struct BenchArgs {
     /// Print the report as one JSON object.
     #[arg(long)]
     json: bool,
+    /// Print the queries, one per line in the syntax `--queries` reads, instead of running
+    /// them (a start for a query file of your own).
+    #[arg(long)]
+    list: bool,
     #[command(flatten)]
     index: IndexPath,
 }
@@ -61,6 +65,14 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     };
     if queries.is_empty() {
         anyhow::bail!("no query to run (the index or the query file has none)");
+    }
+    if args.list {
+        let mut out = BufWriter::new(io::stdout().lock());
+        for query in &queries {
+            writeln!(out, "{}", query.label)?;
+        }
+        out.flush()?;
+        return Ok(());
     }
     let report = run_bench(&engine, &queries, args.runs, args.warmup)?;
     if args.json {

@@ -142,9 +142,11 @@ pub(super) fn add_article(article: &Article, file: &str, target: &Target) -> Res
             fields.passage => (number + 1) as u64,
             fields.text => text.as_str(),
             fields.text_folded => text.as_str(),
-            fields.title => article.title.as_str(),
-            fields.title_folded => article.title.as_str(),
         );
+        if !article.title.is_empty() {
+            document.add_text(fields.text, &article.title);
+            document.add_text(fields.text_folded, &article.title);
+        }
         let optional = [
             (fields.date, &article.date),
             (fields.source, &article.source),

@@ -9,7 +9,7 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-5";
+pub const FORMAT_VERSION: &str = "vnsearch-6";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -18,14 +18,13 @@ pub const ARTICLE: &str = "article";
 pub const FILE: &str = "file";
 /// Passage number within the article, from 1.
 pub const PASSAGE: &str = "passage";
-/// Passage text as written (stored) and indexed in the accented form.
+/// Passage text, then the article's title, as written (stored: two values) and indexed in the
+/// accented form. Title words count in every passage of the article, in one field, so that a
+/// word query is one term per form (which tantivy ranks with block-max WAND); a phrase does
+/// not run from the passage into the title (tantivy leaves a position gap between values).
 pub const TEXT: &str = "text";
-/// Passage text indexed in the folded form.
+/// Passage text, then the article's title, indexed in the folded form.
 pub const TEXT_FOLDED: &str = "text_folded";
-/// Article title as written (stored) and indexed in the accented form.
-pub const TITLE: &str = "title";
-/// Article title indexed in the folded form.
-pub const TITLE_FOLDED: &str = "title_folded";
 /// Article date and URL as given (stored only).
 pub const DATE: &str = "date";
 pub const URL: &str = "url";
@@ -85,8 +84,6 @@ pub struct Fields {
     pub passage: Field,
     pub text: Field,
     pub text_folded: Field,
-    pub title: Field,
-    pub title_folded: Field,
     pub date: Field,
     pub source: Field,
     pub source_folded: Field,
@@ -117,8 +114,6 @@ pub fn schema() -> Schema {
     builder.add_u64_field(PASSAGE, NumericOptions::default() | STORED | FAST);
     builder.add_text_field(TEXT, analyzed(ACCENTED_TOKENIZER) | STORED);
     builder.add_text_field(TEXT_FOLDED, analyzed(FOLDED_TOKENIZER));
-    builder.add_text_field(TITLE, analyzed(ACCENTED_TOKENIZER) | STORED);
-    builder.add_text_field(TITLE_FOLDED, analyzed(FOLDED_TOKENIZER));
     builder.add_text_field(DATE, STORED);
     builder.add_text_field(SOURCE, STRING | STORED | FAST);
     builder.add_text_field(SOURCE_FOLDED, analyzed(FOLDED_TOKENIZER));
@@ -166,8 +161,6 @@ impl Fields {
             passage: field(PASSAGE)?,
             text: field(TEXT)?,
             text_folded: field(TEXT_FOLDED)?,
-            title: field(TITLE)?,
-            title_folded: field(TITLE_FOLDED)?,
             date: field(DATE)?,
             source: field(SOURCE)?,
             source_folded: field(SOURCE_FOLDED)?,

@@ -50,7 +50,7 @@ impl BenchQuery {
             text: text.clone(),
             ..SearchRequest::default()
         };
-        BenchQuery::new(class, text, request)
+        BenchQuery::new(class, shell_words::quote(&text).into_owned(), request)
     }
 }
 
@@ -149,7 +149,8 @@ pub fn default_queries(engine: &Engine) -> Result<Vec<BenchQuery>> {
                 ..SearchRequest::default()
             };
             let label = format!(
-                "{word} --since {}-{:02}-{:02}",
+                "{} --since {}-{:02}-{:02}",
+                shell_words::quote(word),
                 since / 10_000,
                 since / 100 % 100,
                 since % 100

@@ -488,7 +488,8 @@ impl Stored {
                 .get_first(fields.passage)
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
-            title: text(fields.title).unwrap_or_default(),
+            // The second value of the text field is the article's title.
+            title: all(fields.text).into_iter().nth(1).unwrap_or_default(),
             text: text(fields.text).unwrap_or_default(),
             date: text(fields.date),
             source: text(fields.source),

@@ -1,0 +1,187 @@
+//! The plain-tantivy anchor of the scale run (`benches/scale.sh`): the same passages indexed
+//! with tantivy's default tokenizer and nothing else (no folding, entities or topics), and the
+//! same word and phrase queries ranked top 10 with tantivy's query parser. What vnsearch costs
+//! over it is what its analysis and ranking cost.
+//!
+//!     cargo bench --bench plain_tantivy -- --corpus DIR --index DIR --queries FILE [--runs N]
+//!
+//! Without arguments (as under a plain `cargo bench`) it says how to run it and exits.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::QueryParser;
+use tantivy::schema::{Schema, STORED, TEXT};
+use tantivy::{doc, Index, IndexWriter, TantivyDocument};
+use vnsearch::corpus::{corpus_files, read_articles, Furniture, Quiet};
+use vnsearch::passage::passages;
+use vnsearch::search::bench::percentile;
+
+struct Args {
+    corpus: PathBuf,
+    index: PathBuf,
+    queries: PathBuf,
+    runs: usize,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut corpus = None;
+    let mut index = None;
+    let mut queries = None;
+    let mut runs = 5;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--corpus" => corpus = Some(PathBuf::from(value()?)),
+            "--index" => index = Some(PathBuf::from(value()?)),
+            "--queries" => queries = Some(PathBuf::from(value()?)),
+            "--runs" => runs = value()?.parse().map_err(|_| "--runs takes a number")?,
+            "--bench" => {}
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(match (corpus, index, queries) {
+        (Some(corpus), Some(index), Some(queries)) => Some(Args {
+            corpus,
+            index,
+            queries,
+            runs: runs.max(1),
+        }),
+        _ => None,
+    })
+}
+
+/// Indexes every passage of the corpus into a fresh index at `dir`; returns the passage count.
+fn build(corpus: &Path, dir: &Path) -> tantivy::Result<u64> {
+    let mut builder = Schema::builder();
+    let text = builder.add_text_field("text", TEXT | STORED);
+    std::fs::create_dir_all(dir)?;
+    let index = Index::create_in_dir(dir, builder.build())?;
+    let mut writer: IndexWriter = index.writer(256 * 1024 * 1024)?;
+    let files = corpus_files(corpus, |_| {})
+        .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
+    let furniture = Furniture::builtin();
+    let mut count = 0;
+    for file in &files {
+        let mut failure = None;
+        let read = read_articles(file, &furniture, &Quiet, &mut |article| {
+            for passage in passages(&article) {
+                count += 1;
+                if let Err(err) = writer.add_document(doc!(text => passage)) {
+                    failure.get_or_insert(err);
+                }
+            }
+        });
+        if let Some(err) = failure {
+            return Err(err);
+        }
+        if let Err(err) = read {
+            eprintln!("skipped {}: {err}", file.path.display());
+        }
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(count)
+}
+
+/// Runs each query `runs` times (after one warm-up) and prints the percentiles per class.
+fn run_queries(dir: &Path, lines: &[String], runs: usize) -> tantivy::Result<()> {
+    let index = Index::open_in_dir(dir)?;
+    let text = index.schema().get_field("text")?;
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let mut parser = QueryParser::for_index(&index, vec![text]);
+    parser.set_conjunction_by_default();
+    println!(
+        "class     queries    p50 µs    p99 µs   (top 10; + stored: the 10 documents read too)"
+    );
+    for class in ["word", "phrase"] {
+        let mut rank = Vec::new();
+        let mut stored = Vec::new();
+        let mut count = 0;
+        for line in lines
+            .iter()
+            .filter(|l| (class == "phrase") == l.starts_with('"'))
+        {
+            let Ok(query) = parser.parse_query(line) else {
+                continue;
+            };
+            count += 1;
+            for run in 0..=runs {
+                let started = Instant::now();
+                let top = searcher.search(&query, &TopDocs::with_limit(10).order_by_score())?;
+                let ranked = started.elapsed();
+                for (_, address) in &top {
+                    let _: TantivyDocument = searcher.doc(*address)?;
+                }
+                if run > 0 {
+                    rank.push(ranked.as_micros() as u64);
+                    stored.push(started.elapsed().as_micros() as u64);
+                }
+            }
+        }
+        rank.sort_unstable();
+        stored.sort_unstable();
+        for (name, samples) in [
+            (class.to_string(), &rank),
+            (format!("{class}+stored"), &stored),
+        ] {
+            println!(
+                "{name:<14} {count:>5} {:>9} {:>9}",
+                percentile(samples, 50.0),
+                percentile(samples, 99.0)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The word and phrase lines of a `vnsearch bench --list` file, unquoted once as a shell would.
+fn read_lines(path: &Path) -> Result<Vec<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.contains("--"))
+        .filter_map(|l| shell_words::split(l).ok())
+        .map(|words| words.join(" "))
+        .collect())
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("plain_tantivy: the scale run's anchor; run by benches/scale.sh");
+            return;
+        }
+        Err(message) => {
+            eprintln!("plain_tantivy: {message}");
+            std::process::exit(2);
+        }
+    };
+    let started = Instant::now();
+    let passages = match build(&args.corpus, &args.index) {
+        Ok(n) => n,
+        Err(err) => {
+            eprintln!("plain_tantivy: indexing failed: {err}");
+            std::process::exit(1);
+        }
+    };
+    println!(
+        "plain tantivy: {passages} passages indexed in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let lines = match read_lines(&args.queries) {
+        Ok(lines) => lines,
+        Err(message) => {
+            eprintln!("plain_tantivy: {message}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(err) = run_queries(&args.index, &lines, args.runs) {
+        eprintln!("plain_tantivy: querying failed: {err}");
+        std::process::exit(1);
+    }
+}
