@@ -1,0 +1,115 @@
+#!/bin/sh
+# The scale run (issue 6): indexes ../shared/data, replicated COPIES times (each copy in its own
+# folder, so its articles get new ids), and prints the indexing time, MB/s of raw text (the
+# uncompressed JSON Lines), peak memory, index size on disk, then the bench table. Then the
+# anchors on the same passages and queries: a plain tantivy index (default tokenizer, top 10 by
+# its query parser) and rg scanning the raw text for the same words; and the ratios.
+# Skips cleanly when the data is absent.
+#
+#   cargo build --release && sh benches/scale.sh     # 1 copy: 398,679 passages
+#   COPIES=3 sh benches/scale.sh                     # 1.2 million passages
+#   COPIES=13 sh benches/scale.sh                    # 5.2 million passages (about 20 min)
+#   RUNS=9 KEEP=/tmp/scale sh benches/scale.sh       # more runs per query; keep the work dir
+set -eu
+
+DATA=${DATA:-../shared/data}
+BIN=${BIN:-target/release/vnsearch}
+COPIES=${COPIES:-1}
+RUNS=${RUNS:-5}
+if [ ! -f "$DATA/rss-2025-2026.jsonl.gz" ] || [ ! -f "$DATA/baomoi-2017.jsonl.gz" ]; then
+    echo "skipped: $DATA is absent"
+    exit 0
+fi
+if [ ! -x "$BIN" ]; then
+    echo "no binary at $BIN: run cargo build --release first" >&2
+    exit 1
+fi
+
+if [ -n "${KEEP:-}" ]; then
+    WORK=$KEEP
+    rm -rf "$WORK"
+    mkdir -p "$WORK"
+else
+    WORK=$(mktemp -d)
+    trap 'rm -rf "$WORK"' EXIT
+fi
+
+# The corpus: COPIES folders of the data files; the raw text: the same, uncompressed, for rg.
+mkdir -p "$WORK/corpus" "$WORK/raw"
+gzip -dc "$DATA/rss-2025-2026.jsonl.gz" "$DATA/baomoi-2017.jsonl.gz" > "$WORK/raw/copy-1.jsonl"
+i=1
+while [ "$i" -le "$COPIES" ]; do
+    mkdir -p "$WORK/corpus/copy-$i"
+    cp "$DATA/rss-2025-2026.jsonl.gz" "$DATA/baomoi-2017.jsonl.gz" "$WORK/corpus/copy-$i/"
+    [ "$i" -gt 1 ] && cp "$WORK/raw/copy-1.jsonl" "$WORK/raw/copy-$i.jsonl"
+    i=$((i + 1))
+done
+RAW_BYTES=$(cat "$WORK/raw"/*.jsonl | wc -c)
+
+echo "== indexing $COPIES cop(ies) of $DATA: $RAW_BYTES bytes of raw JSON Lines"
+START=$(date +%s%N)
+if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" index -q --corpus "$WORK/corpus" --index "$WORK/index"
+    PEAK="$(($(cat "$WORK/rss") / 1024)) MiB"
+else
+    "$BIN" index -q --corpus "$WORK/corpus" --index "$WORK/index"
+    PEAK="not measured (no /usr/bin/time)"
+fi
+END=$(date +%s%N)
+MS=$(((END - START) / 1000000))
+INDEX_BYTES=$(du -sb "$WORK/index" | cut -f1)
+awk -v ms="$MS" -v raw="$RAW_BYTES" -v size="$INDEX_BYTES" -v peak="$PEAK" 'BEGIN {
+    printf "indexing: %.1f s, %.1f MB/s of raw text, peak memory %s\n", ms / 1000, raw / 1e6 / (ms / 1000), peak
+    printf "index on disk: %.1f MB = %.2f x the raw text (%.1f MB)\n", size / 1e6, size / raw, raw / 1e6
+}'
+
+echo
+echo "== vnsearch bench (default query set, $RUNS runs)"
+"$BIN" bench --index "$WORK/index" --runs "$RUNS"
+
+# The word and phrase queries of the default set: what the anchors can run too.
+"$BIN" bench --index "$WORK/index" --list | grep -v -- '--' > "$WORK/queries.txt"
+"$BIN" bench --index "$WORK/index" --queries "$WORK/queries.txt" --runs "$RUNS" > "$WORK/ours.txt"
+
+echo
+echo "== anchor: plain tantivy on the same passages and queries"
+cargo bench -q --bench plain_tantivy -- --corpus "$WORK/corpus" --index "$WORK/plain" \
+    --queries "$WORK/queries.txt" --runs "$RUNS" | tee "$WORK/plain.txt"
+
+echo
+if command -v rg > /dev/null; then
+    echo "== anchor: rg -c -i -F over the raw text, each word query once (after one warm-up)"
+    : > "$WORK/rg.txt"
+    grep -v '"' "$WORK/queries.txt" | sed "s/^'//; s/'\$//" | while read -r word; do
+        rg -c -i -F -- "$word" "$WORK/raw" > /dev/null || true
+        START=$(date +%s%N)
+        rg -c -i -F -- "$word" "$WORK/raw" > /dev/null || true
+        END=$(date +%s%N)
+        echo $(((END - START) / 1000)) >> "$WORK/rg.txt"
+    done
+    RG_US=$(sort -n "$WORK/rg.txt" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    echo "rg median: $RG_US µs per word over $(wc -l < "$WORK/rg.txt") words"
+else
+    echo "== anchor: rg not installed, skipped"
+    RG_US=
+fi
+
+echo
+echo "== ratios (p50; rank: top 10 ranked; whole: with the 10 passages read, and for vnsearch highlighted)"
+awk -v rg="$RG_US" '
+    FILENAME ~ /ours/ && $1 == "words" { ours_word = $3; ours_word_rank = $8 }
+    FILENAME ~ /ours/ && $1 == "phrase" { ours_phrase = $3; ours_phrase_rank = $8 }
+    FILENAME ~ /plain/ && $1 == "word" { plain_word = $3 }
+    FILENAME ~ /plain/ && $1 == "word+stored" { plain_word_stored = $3 }
+    FILENAME ~ /plain/ && $1 == "phrase" { plain_phrase = $3 }
+    FILENAME ~ /plain/ && $1 == "phrase+stored" { plain_phrase_stored = $3 }
+    function ratio(a, b) { return b > 0 ? sprintf("%.1fx", a / b) : "n/a" }
+    END {
+        printf "words:   vnsearch rank %s µs, whole %s µs; plain tantivy rank %s µs, whole %s µs; rank %s, whole %s\n",
+            ours_word_rank, ours_word, plain_word, plain_word_stored,
+            ratio(ours_word_rank, plain_word), ratio(ours_word, plain_word_stored)
+        printf "phrases: vnsearch rank %s µs, whole %s µs; plain tantivy rank %s µs, whole %s µs; rank %s, whole %s\n",
+            ours_phrase_rank, ours_phrase, plain_phrase, plain_phrase_stored,
+            ratio(ours_phrase_rank, plain_phrase), ratio(ours_phrase, plain_phrase_stored)
+        if (rg != "") printf "rg over the raw text / vnsearch whole word query: %s\n", ratio(rg, ours_word)
+    }' "$WORK/ours.txt" "$WORK/plain.txt"
