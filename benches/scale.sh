@@ -12,18 +12,8 @@
 #   RUNS=9 KEEP=/tmp/scale sh benches/scale.sh       # more runs per query; keep the work dir
 set -eu
 
-DATA=${DATA:-../shared/data}
-BIN=${BIN:-target/release/vnsearch}
 COPIES=${COPIES:-1}
-RUNS=${RUNS:-5}
-if [ ! -f "$DATA/rss-2025-2026.jsonl.gz" ] || [ ! -f "$DATA/baomoi-2017.jsonl.gz" ]; then
-    echo "skipped: $DATA is absent"
-    exit 0
-fi
-if [ ! -x "$BIN" ]; then
-    echo "no binary at $BIN: run cargo build --release first" >&2
-    exit 1
-fi
+. "$(dirname "$0")/common.sh"
 
 if [ -n "${KEEP:-}" ]; then
     WORK=$KEEP

@@ -9,17 +9,7 @@
 #   RUNS=9 BIN=target/release/vnsearch sh benches/update.sh
 set -eu
 
-DATA=${DATA:-../shared/data}
-BIN=${BIN:-target/release/vnsearch}
-RUNS=${RUNS:-5}
-if [ ! -f "$DATA/rss-2025-2026.jsonl.gz" ] || [ ! -f "$DATA/baomoi-2017.jsonl.gz" ]; then
-    echo "skipped: $DATA is absent"
-    exit 0
-fi
-if [ ! -x "$BIN" ]; then
-    echo "no binary at $BIN: run cargo build --release first" >&2
-    exit 1
-fi
+. "$(dirname "$0")/common.sh"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

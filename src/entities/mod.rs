@@ -17,24 +17,39 @@ pub struct PassageEntities {
     pub short_refs: Vec<ShortReference>,
 }
 
+/// What a passage says of one person, all its mentions taken together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonSummary {
+    pub key: String,
+    /// The name as first written in the passage.
+    pub name: String,
+    /// Named with a strong signal at least once.
+    pub strong: bool,
+    /// Acts or speaks in the passage.
+    pub acting: bool,
+    /// Written whole at least once, not only as a short reference ("Bí thư Hoài").
+    pub full: bool,
+}
+
 impl PassageEntities {
-    /// Distinct person keys with their strongest evidence in this passage:
-    /// `(key, name as written, strong, acting)`.
-    pub fn person_summary(&self) -> Vec<(String, String, bool, bool)> {
-        let mut out: Vec<(String, String, bool, bool)> = Vec::new();
+    /// Distinct persons of this passage with their strongest evidence, in order of mention.
+    pub fn person_summary(&self) -> Vec<PersonSummary> {
+        let mut out: Vec<PersonSummary> = Vec::new();
         for mention in &self.persons {
             let strong = mention.strength == Strength::Strong;
-            match out.iter_mut().find(|(key, ..)| *key == mention.key) {
+            match out.iter_mut().find(|p| p.key == mention.key) {
                 Some(entry) => {
-                    entry.2 |= strong;
-                    entry.3 |= mention.acting;
+                    entry.strong |= strong;
+                    entry.acting |= mention.acting;
+                    entry.full |= !mention.short;
                 }
-                None => out.push((
-                    mention.key.clone(),
-                    mention.name.clone(),
+                None => out.push(PersonSummary {
+                    key: mention.key.clone(),
+                    name: mention.name.clone(),
                     strong,
-                    mention.acting,
-                )),
+                    acting: mention.acting,
+                    full: !mention.short,
+                }),
             }
         }
         out

@@ -242,17 +242,23 @@ fn add_entities(
     found: &PassageEntities,
     seen: &mut FirstSeen,
 ) {
-    for (key, name, strong, acting) in found.person_summary() {
-        document.add_text(fields.person, &key);
-        document.add_text(fields.person_label, format!("{key}{LABEL_SEPARATOR}{name}"));
-        if strong {
-            document.add_text(fields.person_strong, &key);
+    for person in found.person_summary() {
+        let key = person.key.as_str();
+        document.add_text(fields.person, key);
+        document.add_text(
+            fields.person_label,
+            format!("{key}{LABEL_SEPARATOR}{}", person.name),
+        );
+        let marks = [
+            (person.strong, fields.person_strong),
+            (person.acting, fields.person_acting),
+            (person.full, fields.person_full),
+        ];
+        for (_, field) in marks.into_iter().filter(|(set, _)| *set) {
+            document.add_text(field, key);
         }
-        if acting {
-            document.add_text(fields.person_acting, &key);
-        }
-        if seen.persons.insert(key.clone()) {
-            document.add_text(fields.person_first, &key);
+        if seen.persons.insert(person.key.clone()) {
+            document.add_text(fields.person_first, key);
         }
     }
     let mut roles: HashSet<(&str, &str)> = HashSet::new();

@@ -9,7 +9,7 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-6";
+pub const FORMAT_VERSION: &str = "vnsearch-7";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -54,6 +54,8 @@ pub const PERSON: &str = "person";
 pub const PERSON_STRONG: &str = "person_strong";
 /// Keys of persons who act or speak in the passage.
 pub const PERSON_ACTING: &str = "person_acting";
+/// Keys of persons whose name is written whole in the passage (not only a short reference).
+pub const PERSON_FULL: &str = "person_full";
 /// A person's key on the first passage of each article naming them: counts articles.
 pub const PERSON_FIRST: &str = "person_first";
 /// `key\tname as written` for each person of the passage.
@@ -95,6 +97,7 @@ pub struct Fields {
     pub person: Field,
     pub person_strong: Field,
     pub person_acting: Field,
+    pub person_full: Field,
     pub person_first: Field,
     pub person_label: Field,
     pub person_role: Field,
@@ -125,6 +128,7 @@ pub fn schema() -> Schema {
     builder.add_text_field(PERSON, STRING | FAST);
     builder.add_text_field(PERSON_STRONG, STRING);
     builder.add_text_field(PERSON_ACTING, STRING);
+    builder.add_text_field(PERSON_FULL, STRING);
     builder.add_text_field(PERSON_FIRST, STRING);
     builder.add_text_field(PERSON_LABEL, STRING | STORED);
     builder.add_text_field(PERSON_ROLE, STRING);
@@ -172,6 +176,7 @@ impl Fields {
             person: field(PERSON)?,
             person_strong: field(PERSON_STRONG)?,
             person_acting: field(PERSON_ACTING)?,
+            person_full: field(PERSON_FULL)?,
             person_first: field(PERSON_FIRST)?,
             person_label: field(PERSON_LABEL)?,
             person_role: field(PERSON_ROLE)?,

@@ -1,12 +1,11 @@
 //! Queries for `--person` and `--doc`: every passage naming the person or citing the document,
 //! those where the person acts or speaks, or that introduce the document, first.
 
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use super::catalog::{DocTarget, PersonTarget};
-use crate::analysis::analyze;
 use crate::index::Fields;
 
 /// Weight of a passage where the person acts or speaks ("phát biểu", "chỉ đạo", …).
@@ -21,7 +20,7 @@ pub const SHORT_REFERENCE_WEIGHT: f32 = 0.2;
 
 /// Passages naming the person, acting ones first; more mentions rank higher.
 pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
         (Occur::Must, keyword(fields.person, &person.key)),
         (
             Occur::Should,
@@ -31,14 +30,10 @@ pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
             Occur::Should,
             boost(keyword(fields.person_strong, &person.key), STRONG_BOOST),
         ),
+        // The name written whole, marked at index time: a phrase query on the name's
+        // syllables ("to" "lam") would walk two of the commonest words of the index.
+        (Occur::Should, keyword(fields.person_full, &person.key)),
     ];
-    let words: Vec<Term> = analyze(&person.name)
-        .into_iter()
-        .map(|w| Term::from_field_text(fields.text_folded, &w.folded))
-        .collect();
-    if words.len() > 1 {
-        clauses.push((Occur::Should, Box::new(PhraseQuery::new(words))));
-    }
     Box::new(BooleanQuery::new(clauses))
 }
 
