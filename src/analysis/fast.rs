@@ -8,6 +8,7 @@
 //! character but a `.` or `,` between ASCII digits; precomposed letters are NFC already, so
 //! normalizing a word is lower-casing it (Ð read as Đ) and placing its tone mark.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::is_combining_mark;
@@ -125,6 +126,30 @@ fn class_of(c: char) -> Class {
         None if c.is_alphanumeric() || is_combining_mark(c) => Class::Decline,
         None => Class::Separator,
     }
+}
+
+/// `word` lower-cased (Ð read as Đ), borrowed when already so; `None` when it has a character
+/// other than ASCII and the precomposed Vietnamese letters. Such a word is NFC already.
+pub fn lower_case(word: &str) -> Option<Cow<'_, str>> {
+    let mut changed = false;
+    for c in word.chars() {
+        changed |= match class_of(c) {
+            Class::Letter(lower, _) => lower != c,
+            _ if c.is_ascii() => false,
+            _ => return None,
+        };
+    }
+    if !changed {
+        return Some(Cow::Borrowed(word));
+    }
+    let lowered = word
+        .chars()
+        .map(|c| match class_of(c) {
+            Class::Letter(lower, _) => lower,
+            _ => c,
+        })
+        .collect();
+    Some(Cow::Owned(lowered))
 }
 
 /// The words of `text`, or `None` when it is not for the fast path.
