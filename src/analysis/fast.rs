@@ -209,14 +209,10 @@ impl Building {
         if self.letters > MAX_WORD_LETTERS {
             return;
         }
-        let accented = match tone::canonical_tone(&self.lower) {
-            std::borrow::Cow::Borrowed(same) => same.to_string(),
-            std::borrow::Cow::Owned(moved) => moved,
-        };
         words.push(Word {
             range: start..end,
-            accented,
-            folded: self.folded.clone(),
+            accented: tone::canonical_tone(&self.lower).into_owned(),
+            folded: std::mem::take(&mut self.folded),
         });
     }
 }

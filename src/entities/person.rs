@@ -523,26 +523,9 @@ impl Phrases {
         })
     }
 
-    /// Length of the longest phrase that is the last words of `start..end`.
+    /// Length of the longest phrase that is the last words of `start..end`: looked up by its
+    /// last word, not tried at every length.
     fn ending_at_end(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Option<usize> {
-        self.longest_ending(toks, start, end)
-    }
-
-    /// Length of the longest phrase that ends right before word `end`, whatever separates them.
-    fn ends_before(&self, toks: &[Tok<'_>], end: usize) -> Option<usize> {
-        self.longest_ending(toks, 0, end)
-    }
-
-    /// Length of the longest phrase that ends right before word `end`, joined to it by spaces.
-    fn ending_at(&self, toks: &[Tok<'_>], end: usize) -> Option<usize> {
-        if !toks.get(end).is_some_and(|t| t.gap.joins()) {
-            return None;
-        }
-        self.longest_ending(toks, 0, end)
-    }
-
-    /// Length of the longest phrase that is words `end - len..end` with `start <= end - len`.
-    fn longest_ending(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Option<usize> {
         let last = toks.get(end.checked_sub(1)?)?;
         let list = self.by_last.get(last.norm())?;
         list.iter()
@@ -550,6 +533,19 @@ impl Phrases {
                 words.len() <= end - start && Self::matches(words, toks, end - words.len())
             })
             .map(Vec::len)
+    }
+
+    /// Length of the longest phrase that ends right before word `end`, whatever separates them.
+    fn ends_before(&self, toks: &[Tok<'_>], end: usize) -> Option<usize> {
+        self.ending_at_end(toks, 0, end)
+    }
+
+    /// Length of the longest phrase that ends right before word `end`, joined to it by spaces.
+    fn ending_at(&self, toks: &[Tok<'_>], end: usize) -> Option<usize> {
+        if !toks.get(end).is_some_and(|t| t.gap.joins()) {
+            return None;
+        }
+        self.ending_at_end(toks, 0, end)
     }
 }
 

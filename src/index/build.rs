@@ -165,12 +165,12 @@ pub fn build_index(
     // Workers prepare documents while this thread reads; all are joined before the commit.
     thread::scope(|scope| -> Result<()> {
         let preparers = Preparers::start(scope, &target);
+        let reader = Reader {
+            preparers: &preparers,
+            furniture: &furniture,
+            observer: &counting,
+        };
         for plan in &plans {
-            let reader = Reader {
-                preparers: &preparers,
-                furniture: &furniture,
-                observer: &counting,
-            };
             changed |= update_file(plan, &reader, &target, &mut new, &mut stats)?;
         }
         preparers.finish()

@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
     DocAddress, DocId, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument,
@@ -385,13 +385,7 @@ impl Targets<'_> {
         for filter in self.filters.queries(fields) {
             clauses.push((Occur::Must, filter));
         }
-        // A query of one part is that part, so that a flat union stays flat.
-        if clauses.len() == 1 {
-            if let Some((_, query)) = clauses.pop() {
-                return query;
-            }
-        }
-        Box::new(BooleanQuery::new(clauses))
+        query::all_of(clauses)
     }
 
     /// The words to highlight: the query's, the person's name as a phrase, and a topic's
@@ -482,15 +476,16 @@ impl Stored {
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect::<Vec<_>>()
         };
+        // The text field holds the passage, then the article's title.
+        let mut texts = all(fields.text).into_iter();
         Ok(Stored {
             article: text(fields.article).unwrap_or_default(),
             passage: doc
                 .get_first(fields.passage)
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
-            // The second value of the text field is the article's title.
-            title: all(fields.text).into_iter().nth(1).unwrap_or_default(),
-            text: text(fields.text).unwrap_or_default(),
+            text: texts.next().unwrap_or_default(),
+            title: texts.next().unwrap_or_default(),
             date: text(fields.date),
             source: text(fields.source),
             url: text(fields.url),

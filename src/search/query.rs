@@ -67,16 +67,6 @@ impl QueryPlan {
             Mode::All => Occur::Must,
             Mode::Any => Occur::Should,
         };
-        // One word alone is a flat union of term queries, which tantivy ranks with block-max
-        // WAND instead of scoring every passage that has the word.
-        if let [Group::Word(word)] = self.groups.as_slice() {
-            let mut clauses = self.word_clauses(word, fields);
-            // Tantivy ranks a bare term query several times faster than a union of one.
-            return match clauses.len() {
-                1 => clauses.remove(0).1,
-                _ => Box::new(BooleanQuery::new(clauses)),
-            };
-        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = self
             .groups
             .iter()
@@ -89,36 +79,18 @@ impl QueryPlan {
                 clauses.push((Occur::Should, boost(adjacent, ADJACENT_BOOST)));
             }
         }
-        Box::new(BooleanQuery::new(clauses))
+        all_of(clauses)
     }
 
     /// A group matches in the passage or its article's title (one field: see the schema).
     fn group_query(&self, group: &Group, fields: &Fields) -> Box<dyn Query> {
         match group {
-            Group::Word(word) => Box::new(BooleanQuery::new(self.word_clauses(word, fields))),
+            Group::Word(word) => {
+                let folded = term_query(fields.text_folded, &word.folded);
+                self.with_accented(folded, || term_query(fields.text, &word.accented))
+            }
             Group::Phrase(words) => self.phrase_in(words, fields.text, fields.text_folded),
         }
-    }
-
-    /// A word, folded always, accented too (boosted) when the query was typed with accents.
-    /// Flat, with the boosts multiplied out.
-    fn word_clauses(&self, word: &Word, fields: &Fields) -> Vec<(Occur, Box<dyn Query>)> {
-        let mut clauses = vec![(fields.text_folded, word.folded.as_str(), 1.0)];
-        if self.accented {
-            clauses.push((fields.text, word.accented.as_str(), ACCENT_BOOST));
-        }
-        clauses
-            .into_iter()
-            .map(|(field, text, weight)| {
-                let query = term_query(field, text);
-                let query = if weight == 1.0 {
-                    query
-                } else {
-                    boost(query, weight)
-                };
-                (Occur::Should, query)
-            })
-            .collect()
     }
 
     fn phrase_in(&self, words: &[Word], accented: Field, folded: Field) -> Box<dyn Query> {
@@ -165,6 +137,16 @@ fn phrase_query<'a>(field: Field, words: impl Iterator<Item = &'a str>) -> Box<d
     match terms.as_slice() {
         [single] => Box::new(TermQuery::new(single.clone(), IndexRecordOption::WithFreqs)),
         _ => Box::new(PhraseQuery::new(terms)),
+    }
+}
+
+/// The clauses as one boolean query; a single clause as itself, so that one word stays a bare
+/// term query or a flat union of terms, which tantivy ranks with block-max WAND (several times
+/// faster than the same inside a boolean query of one clause).
+pub(super) fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
+    match clauses.len() {
+        1 => clauses.remove(0).1,
+        _ => Box::new(BooleanQuery::new(clauses)),
     }
 }
 
