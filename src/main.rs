@@ -4,6 +4,12 @@ mod cli;
 
 use std::process::ExitCode;
 
+// Indexing allocates many small, short-lived buffers on every thread at once; glibc's allocator
+// spent about a fifth of the build's CPU time there, with its arena locks contended (see
+// BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run() {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,7 +11,9 @@
 //! topic, is the raw score damped by length, so a short passage all about the topic ranks with
 //! a long one that mentions it as often.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -65,7 +67,7 @@ pub struct Taxonomy {
     /// The file it was parsed from, kept with the index.
     source: String,
     /// (topic, phrase) by the folded form of the phrase's first word.
-    by_first_word: HashMap<String, Vec<(usize, usize)>>,
+    by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 #[derive(Deserialize)]
@@ -136,7 +138,7 @@ impl Taxonomy {
         if topics.is_empty() {
             return Err(bad("no [[topic]] defined".into()));
         }
-        let mut by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first_word: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (t, topic) in topics.iter().enumerate() {
             for (p, phrase) in topic.phrases.iter().enumerate() {
                 by_first_word
@@ -203,7 +205,7 @@ impl Taxonomy {
 
     /// Raw score of every topic for the words of a passage.
     fn raw_scores(&self, words: &[Word]) -> Vec<f32> {
-        let mut counts: HashMap<(usize, usize), u32> = HashMap::new();
+        let mut counts: FxHashMap<(usize, usize), u32> = FxHashMap::default();
         // Per topic, the first word not yet inside one of its matched phrases.
         let mut free_from = vec![0usize; self.topics.len()];
         for i in 0..words.len() {

@@ -25,7 +25,7 @@ pub fn passages(article: &Article) -> Vec<String> {
             continue;
         }
         pending.push(paragraph);
-        if word_count(paragraph) >= MIN_WORDS {
+        if has_words(paragraph, MIN_WORDS) {
             passages.extend(split_long(&pending.join("\n")));
             pending.clear();
         }
@@ -46,8 +46,9 @@ pub fn passages(article: &Article) -> Vec<String> {
     passages
 }
 
-fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
+/// Whether `text` has at least `count` words (counting stops there).
+fn has_words(text: &str, count: usize) -> bool {
+    count == 0 || text.unicode_words().nth(count - 1).is_some()
 }
 
 #[cfg(test)]
