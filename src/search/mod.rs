@@ -29,7 +29,7 @@ pub use facets::{FacetCount, Facets};
 pub use filter::{parse_day, End, Filters};
 pub use highlight::highlights;
 pub use hit::{ArticleView, Hit, PassageView, SearchOutcome};
-pub use query::{Group, Mode, QueryPlan};
+pub use query::{Group, Mode, QueryPlan, Spelling};
 pub use topic_query::TopicTarget;
 
 use crate::analysis::analyze;
@@ -122,9 +122,16 @@ impl Engine {
             topic: topic.as_ref(),
             filters: &request.filters,
         };
+        // Words as typed first; with any marks too when that finds too few; then any of the words.
         let mut mode = Mode::All;
+        let mut spelling = Spelling::AsTyped;
+        let mut hits = self.run(&searcher, &targets, (mode, spelling), limit, render)?;
+        if plan.accented && hits.len() < limit {
+            spelling = Spelling::AnyMarks;
+            hits = self.run(&searcher, &targets, (mode, spelling), limit, render)?;
+        }
         let mut outcome = SearchOutcome {
-            hits: self.run(&searcher, &targets, mode, limit, render)?,
+            hits,
             relaxed: false,
             person: person.clone(),
             doc: doc.clone(),
@@ -133,11 +140,11 @@ impl Engine {
         };
         if outcome.hits.is_empty() && plan.groups.len() > 1 {
             mode = Mode::Any;
-            outcome.hits = self.run(&searcher, &targets, mode, limit, render)?;
+            outcome.hits = self.run(&searcher, &targets, (mode, spelling), limit, render)?;
             outcome.relaxed = true;
         }
         if request.facets {
-            let query = targets.query(&self.index.fields, mode);
+            let query = targets.query(&self.index.fields, (mode, spelling));
             outcome.facets = Some(facets::facets(
                 &searcher,
                 &self.index.fields,
@@ -152,14 +159,14 @@ impl Engine {
         &self,
         searcher: &Searcher,
         targets: &Targets,
-        mode: Mode,
+        reach: (Mode, Spelling),
         limit: usize,
         render: Render,
     ) -> Result<Vec<Hit>> {
         // Equal scores are ordered by article and passage, not by where the indexing threads
         // happened to put the documents: fetch a margin so ties at the cut are settled alike.
         let fetch = limit.max(1) + TIE_MARGIN;
-        let query = targets.query(&self.index.fields, mode);
+        let query = targets.query(&self.index.fields, reach);
         let top = match targets.topic.and_then(TopicTarget::position) {
             Some(position) => {
                 let alone =
@@ -361,10 +368,10 @@ struct Targets<'a> {
 }
 
 impl Targets<'_> {
-    fn query(&self, fields: &Fields, mode: Mode) -> Box<dyn Query> {
+    fn query(&self, fields: &Fields, (mode, spelling): (Mode, Spelling)) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !self.plan.is_empty() {
-            clauses.push((Occur::Must, self.plan.to_query(fields, mode)));
+            clauses.push((Occur::Must, self.plan.to_query(fields, mode, spelling)));
         }
         if let Some(person) = self.person {
             clauses.push((Occur::Must, entity_query::person_query(fields, person)));

@@ -1,6 +1,7 @@
 //! User text → tantivy query. Words are matched in the folded form, so a query typed without
-//! accents finds accented text; a query typed with accents also scores the accented form, so
-//! exact-accent matches rank above folded-only ones. Adjacent query words score again as a
+//! accents finds accented text. A query typed with accents is searched as typed first (marked
+//! words in their accented form); when that finds too few, it matches any marks and also scores
+//! the accented form, so exact-accent matches rank above folded-only ones. Adjacent query words score again as a
 //! phrase; a quoted phrase must match as a phrase. The title's words are indexed with every
 //! passage of the article (see the schema), so they lift all its passages.
 
@@ -33,6 +34,17 @@ pub enum Group {
     Phrase(Vec<Word>),
 }
 
+/// Which spellings of the typed words a query matches, when the user typed marks somewhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spelling {
+    /// Marked words as typed (their accented form), unmarked words with any marks: "đồng" is
+    /// neither "dong" nor "động", "dong" is all of them. Searched first: one term per word, so
+    /// the ranking prunes as well as on a plain index.
+    AsTyped,
+    /// Every word with any marks, the typed spelling scoring higher.
+    AnyMarks,
+}
+
 /// Whether every group must match, or any one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -62,7 +74,7 @@ impl QueryPlan {
     }
 
     /// The tantivy query for this plan.
-    pub fn to_query(&self, fields: &Fields, mode: Mode) -> Box<dyn Query> {
+    pub fn to_query(&self, fields: &Fields, mode: Mode, spelling: Spelling) -> Box<dyn Query> {
         let occur = match mode {
             Mode::All => Occur::Must,
             Mode::Any => Occur::Should,
@@ -70,52 +82,41 @@ impl QueryPlan {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = self
             .groups
             .iter()
-            .map(|group| (occur, self.group_query(group, fields)))
+            .map(|group| (occur, self.phrase_in(group.words(), fields, spelling)))
             .collect();
         for pair in self.groups.windows(2) {
             if let [Group::Word(a), Group::Word(b)] = pair {
-                let adjacent =
-                    self.phrase_in(&[a.clone(), b.clone()], fields.text, fields.text_folded);
+                let adjacent = self.phrase_in(&[a.clone(), b.clone()], fields, spelling);
                 clauses.push((Occur::Should, boost(adjacent, ADJACENT_BOOST)));
             }
         }
         all_of(clauses)
     }
 
-    /// A group matches in the passage or its article's title (one field: see the schema).
-    fn group_query(&self, group: &Group, fields: &Fields) -> Box<dyn Query> {
-        match group {
-            Group::Word(word) => {
-                let folded = term_query(fields.text_folded, &word.folded);
-                self.with_accented(folded, || term_query(fields.text, &word.accented))
-            }
-            Group::Phrase(words) => self.phrase_in(words, fields.text, fields.text_folded),
-        }
-    }
-
-    fn phrase_in(&self, words: &[Word], accented: Field, folded: Field) -> Box<dyn Query> {
-        let folded_query = phrase_query(folded, words.iter().map(|w| w.folded.as_str()));
-        self.with_accented(folded_query, || {
-            phrase_query(accented, words.iter().map(|w| w.accented.as_str()))
-        })
-    }
-
-    /// The folded query alone, or with the accented one as a boosted alternative.
-    fn with_accented(
-        &self,
-        folded: Box<dyn Query>,
-        accented: impl FnOnce() -> Box<dyn Query>,
-    ) -> Box<dyn Query> {
+    /// The words side by side (one word: the word alone), in the passage or its article's
+    /// title (one field: see the schema).
+    fn phrase_in(&self, words: &[Word], fields: &Fields, spelling: Spelling) -> Box<dyn Query> {
+        let folded = || phrase_query(fields.text_folded, words.iter().map(|w| w.folded.as_str()));
+        let accented = || phrase_query(fields.text, words.iter().map(|w| w.accented.as_str()));
         if !self.accented {
-            return folded;
+            return folded();
         }
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Should, folded),
-            (Occur::Should, boost(accented(), ACCENT_BOOST)),
-        ]))
+        match spelling {
+            Spelling::AsTyped if words.iter().all(Word::is_marked) => accented(),
+            // One field must hold the positions of all the words.
+            Spelling::AsTyped => folded(),
+            Spelling::AnyMarks => with_accented(folded(), accented()),
+        }
     }
 }
 
+/// The folded query with the accented one as a boosted alternative.
+fn with_accented(folded: Box<dyn Query>, accented: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, folded),
+        (Occur::Should, boost(accented, ACCENT_BOOST)),
+    ]))
+}
 impl Group {
     pub fn words(&self) -> &[Word] {
         match self {
@@ -123,13 +124,6 @@ impl Group {
             Group::Phrase(words) => words,
         }
     }
-}
-
-fn term_query(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::WithFreqs,
-    ))
 }
 
 fn phrase_query<'a>(field: Field, words: impl Iterator<Item = &'a str>) -> Box<dyn Query> {
@@ -182,6 +176,42 @@ mod tests {
         assert_eq!(shape("“Tô Lâm” “x"), ["\"to lam\"", "x"]);
         assert_eq!(shape("\"bàn\""), ["ban"]);
         assert!(QueryPlan::parse(" , … \"\" ").is_empty());
+    }
+
+    /// The (field, term) pairs a query reads, as "text:đồng" or "text_folded:dong".
+    fn terms(text: &str, spelling: Spelling) -> Vec<String> {
+        let schema = crate::index::schema::schema();
+        let fields = Fields::of(&schema).expect("fields");
+        let query = QueryPlan::parse(text).to_query(&fields, Mode::All, spelling);
+        let mut terms = Vec::new();
+        query.query_terms(&mut |term, _| {
+            let field = schema.get_field_name(term.field());
+            let value = term.value();
+            terms.push(format!("{field}:{}", value.as_str().unwrap_or_default()));
+        });
+        terms.sort();
+        terms.dedup();
+        terms
+    }
+
+    #[test]
+    fn as_typed_reads_marked_words_accented_and_the_rest_folded() {
+        assert_eq!(
+            terms("đồng dong", Spelling::AsTyped),
+            ["text:đồng", "text_folded:dong"]
+        );
+        assert_eq!(
+            terms("đồng dong", Spelling::AnyMarks),
+            ["text:dong", "text:đồng", "text_folded:dong"]
+        );
+        assert_eq!(
+            terms("đồng", Spelling::AnyMarks),
+            ["text:đồng", "text_folded:dong"]
+        );
+        assert_eq!(terms("đồng", Spelling::AsTyped), ["text:đồng"]);
+        // Unmarked queries read the folded form whichever the spelling.
+        assert_eq!(terms("dong", Spelling::AsTyped), ["text_folded:dong"]);
+        assert_eq!(terms("dong", Spelling::AnyMarks), ["text_folded:dong"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use tantivy::query::{Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use super::query::{Mode, QueryPlan};
+use super::query::{Mode, QueryPlan, Spelling};
 use crate::entities::topic::Taxonomy;
 use crate::error::{Error, Result};
 use crate::index::schema::TOPIC_WEIGHT_SCALE;
@@ -53,7 +53,7 @@ impl TopicTarget {
                 Term::from_field_text(fields.topic, slug),
                 IndexRecordOption::Basic,
             )),
-            TopicTarget::Words(plan) => plan.to_query(fields, Mode::Any),
+            TopicTarget::Words(plan) => plan.to_query(fields, Mode::Any, Spelling::AnyMarks),
         }
     }
 

@@ -250,3 +250,47 @@ fn plain_output_names_rank_title_article_and_passage() {
         " 1. Tổng Bí thư làm việc\n    feed.jsonl#x #1 · 2025-08-07 · VnExpress\n    Tổng Bí thư Tô Lâm làm việc với Thành ủy.\n\n"
     );
 }
+
+#[test]
+fn accents_typed_are_matched_as_typed_first_then_any_marks_when_too_few() {
+    // "động" folds like "đồng" and repeats: it would score high on the folded form alone.
+    let records = [
+        (
+            "a",
+            "Giá vàng tăng, đồng nội tệ giữ ổn định trong tuần qua.",
+        ),
+        (
+            "b",
+            "Hội đồng nhân dân thành phố họp phiên thường kỳ cuối năm.",
+        ),
+        (
+            "c",
+            "Động lực tăng trưởng: động viên doanh nghiệp, hoạt động, vận động.",
+        ),
+    ]
+    .iter()
+    .map(|(id, text)| format!(r#"{{"id":"{id}","title":"Tin","summary":"{text}"}}"#))
+    .collect::<Vec<_>>()
+    .join("\n");
+    let dir = corpus_of(&[("feed.jsonl", &records)]);
+    index(dir.path());
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut ids: Vec<String> = places(&search_json(dir.path(), args))
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
+        ids.sort();
+        ids
+    };
+    // Two passages hold "đồng" as typed: enough for two hits, so "động" is left out.
+    assert_eq!(ids(&["đồng", "-n", "2"]), ["feed.jsonl#a", "feed.jsonl#b"]);
+    // Asked for more than that, the other spellings follow, after the typed one.
+    let hits = search_json(dir.path(), &["đồng", "-n", "3"]);
+    assert_eq!(hits.len(), 3);
+    assert_eq!(hits[2]["article"], "feed.jsonl#c");
+    // Typed without marks, every spelling matches.
+    assert_eq!(
+        ids(&["dong", "-n", "3"]),
+        ["feed.jsonl#a", "feed.jsonl#b", "feed.jsonl#c"]
+    );
+}
