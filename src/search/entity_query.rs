@@ -19,9 +19,14 @@ pub const DEFINING_BOOST: f32 = 4.0;
 pub const SHORT_REFERENCE_WEIGHT: f32 = 0.2;
 
 /// Passages naming the person, acting ones first; more mentions rank higher.
+///
+/// Every clause is optional: a passage marked acting, titled or named whole is also marked as
+/// naming the person (see `index::document`), so the union matches the same passages as a
+/// required `person` clause would, scores them the same, and is ranked by block-max WAND
+/// instead of scoring every passage naming the person.
 pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, keyword(fields.person, &person.key)),
+        (Occur::Should, keyword(fields.person, &person.key)),
         (
             Occur::Should,
             boost(keyword(fields.person_acting, &person.key), ACTING_BOOST),
@@ -39,20 +44,21 @@ pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
 
 /// Passages citing the document, the ones introducing it first; when its type and number are
 /// unambiguous in the index, bare references to it too ("Nghị quyết 57"), last.
+///
+/// One flat union, like [`person_query`]: a passage defining the document also cites it.
 pub fn doc_query(fields: &Fields, doc: &DocTarget) -> Box<dyn Query> {
-    let mut cited: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Should, keyword(fields.doc, &doc.key))];
-    if let Some(short) = &doc.short {
-        let bare = keyword(fields.doc_short, short);
-        cited.push((Occur::Should, boost(bare, SHORT_REFERENCE_WEIGHT)));
-    }
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, Box::new(BooleanQuery::new(cited))),
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Should, keyword(fields.doc, &doc.key)),
         (
             Occur::Should,
             boost(keyword(fields.doc_defining, &doc.key), DEFINING_BOOST),
         ),
-    ]))
+    ];
+    if let Some(short) = &doc.short {
+        let bare = keyword(fields.doc_short, short);
+        clauses.push((Occur::Should, boost(bare, SHORT_REFERENCE_WEIGHT)));
+    }
+    Box::new(BooleanQuery::new(clauses))
 }
 
 fn keyword(field: Field, key: &str) -> Box<dyn Query> {
