@@ -10,6 +10,7 @@ pub mod filter;
 mod highlight;
 mod hit;
 pub mod query;
+mod top;
 pub mod topic_eval;
 pub mod topic_query;
 
@@ -189,7 +190,7 @@ impl Engine {
                     });
                 searcher.search(&*query, &ranking)?
             }
-            None => searcher.search(&*query, &TopDocs::with_limit(fetch).order_by_score())?,
+            None => top::top_by_score(searcher, &*query, fetch)?,
         };
         if render == Render::RankOnly {
             return Ok(top
