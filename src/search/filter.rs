@@ -2,15 +2,15 @@
 //! and an outlet (`--source`, accents and case optional, any run of words of its name). They
 //! restrict the passages without changing their scores.
 
-use std::ops::Bound;
-
-use tantivy::query::{ConstScoreQuery, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{ConstScoreQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
 use crate::analysis::analyze;
 use crate::error::{Error, Result};
 use crate::index::{days_in_month, Fields};
+
+use super::day_filter::DayFiltered;
 
 /// Which end of a period a date typed by the user stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,17 +77,19 @@ impl Filters {
         self.since.is_none() && self.until.is_none() && self.source.is_none()
     }
 
-    /// One scoreless query per filter, each to be required.
+    /// `query` narrowed to the period, if any. The period is checked on each candidate of the
+    /// ranking (see [`DayFiltered`]), not required as a range clause, which would make every
+    /// match be scored.
+    pub fn narrow(&self, query: Box<dyn Query>) -> Box<dyn Query> {
+        if self.since.is_none() && self.until.is_none() {
+            return query;
+        }
+        Box::new(DayFiltered::new(query, self.since, self.until))
+    }
+
+    /// One scoreless query per filter other than the period, each to be required.
     pub fn queries(&self, fields: &Fields) -> Vec<Box<dyn Query>> {
         let mut queries: Vec<Box<dyn Query>> = Vec::new();
-        if self.since.is_some() || self.until.is_some() {
-            let bound = |day: Option<u64>| match day {
-                Some(day) => Bound::Included(Term::from_field_u64(fields.day, day)),
-                None => Bound::Unbounded,
-            };
-            let range = RangeQuery::new(bound(self.since), bound(self.until));
-            queries.push(Box::new(ConstScoreQuery::new(Box::new(range), 0.0)));
-        }
         if let Some(source) = &self.source {
             let terms: Vec<Term> = analyze(source)
                 .into_iter()

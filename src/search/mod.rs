@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod catalog;
+mod day_filter;
 pub mod entity_eval;
 mod entity_query;
 pub mod eval;
@@ -393,7 +394,7 @@ impl Targets<'_> {
         for filter in self.filters.queries(fields) {
             clauses.push((Occur::Must, filter));
         }
-        query::all_of(clauses)
+        self.filters.narrow(query::all_of(clauses))
     }
 
     /// The words to highlight: the query's, the person's name as a phrase, and a topic's
