@@ -9,6 +9,7 @@
 //! normalizing a word is lower-casing it (Ð read as Đ) and placing its tone mark.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::is_combining_mark;
@@ -155,25 +156,44 @@ pub fn lower_case(word: &str) -> Option<Cow<'_, str>> {
 /// The words of `text`, or `None` when it is not for the fast path.
 pub fn analyze(text: &str) -> Option<Vec<Word>> {
     let mut words = Vec::new();
+    let taken = scan(text, |range, lower, folded| {
+        words.push(Word {
+            range,
+            accented: tone::canonical_tone(lower).into_owned(),
+            folded: folded.to_string(),
+        });
+    });
+    taken.then_some(words)
+}
+
+/// Whether `text` is for the fast path: ASCII and precomposed Vietnamese letters only.
+pub fn takes(text: &str) -> bool {
+    !text.chars().any(|c| class_of(c) == Class::Decline)
+}
+
+/// Calls `on_word` with the range, lower-case form and folded form of each word of `text`, in
+/// order; `false` when it met a character that is not for the fast path (the words seen
+/// before it were visited already: check [`takes`] first to avoid that).
+pub fn scan(text: &str, mut on_word: impl FnMut(Range<usize>, &str, &str)) -> bool {
     let mut word = Building::default();
     let bytes = text.as_bytes();
     for (at, c) in text.char_indices() {
         match class_of(c) {
             Class::Letter(lower, plain) => word.push(at, lower, plain),
-            Class::Decline => return None,
+            Class::Decline => return false,
             Class::Separator => {
                 let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
                 let between_digits = at > 0 && digit_at(at - 1) && digit_at(at + 1);
                 if (c == '.' || c == ',') && word.started() && between_digits {
                     word.push(at, c, c);
                 } else {
-                    word.finish(at, &mut words);
+                    word.finish(at, &mut on_word);
                 }
             }
         }
     }
-    word.finish(text.len(), &mut words);
-    Some(words)
+    word.finish(text.len(), &mut on_word);
+    true
 }
 
 /// The word being read: where it started, its lower-case and folded forms so far.
@@ -202,18 +222,13 @@ impl Building {
         self.letters += 1;
     }
 
-    fn finish(&mut self, end: usize, words: &mut Vec<Word>) {
+    fn finish(&mut self, end: usize, on_word: &mut impl FnMut(Range<usize>, &str, &str)) {
         let Some(start) = self.start.take() else {
             return;
         };
-        if self.letters > MAX_WORD_LETTERS {
-            return;
+        if self.letters <= MAX_WORD_LETTERS {
+            on_word(start..end, &self.lower, &self.folded);
         }
-        words.push(Word {
-            range: start..end,
-            accented: tone::canonical_tone(&self.lower).into_owned(),
-            folded: std::mem::take(&mut self.folded),
-        });
     }
 }
 

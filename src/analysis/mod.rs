@@ -50,6 +50,19 @@ pub fn analyze(text: &str) -> Vec<Word> {
     fast::analyze(text).unwrap_or_else(|| general_analyze(text))
 }
 
+/// Calls `visit` with the range and folded form of every word of `text`, as [`analyze`] gives
+/// them, without building the accented forms: what highlighting needs, at a fraction of the
+/// cost.
+pub fn visit_folded(text: &str, mut visit: impl FnMut(Range<usize>, &str)) {
+    if fast::takes(text) {
+        fast::scan(text, |range, _, folded| visit(range, folded));
+        return;
+    }
+    for word in general_analyze(text) {
+        visit(word.range, &word.folded);
+    }
+}
+
 /// [`analyze`] for any text: Unicode word boundaries, then each word normalized and folded.
 pub(crate) fn general_analyze(text: &str) -> Vec<Word> {
     segment::word_ranges(text)
@@ -83,6 +96,31 @@ pub fn register(index: &Index) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visit_folded_gives_the_ranges_and_folded_forms_of_analyze() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfc = "Tổng Bí thư Tô Lâm: “Thành uỷ HÐND-UBND” tăng 7,63% (16.765 chi bộ) — 57-NQ/TW…";
+        let nfd: String = nfc.nfd().collect();
+        let long = format!("a {} b", "x".repeat(segment::MAX_WORD_LETTERS + 1));
+        for text in [
+            nfc,
+            nfd.as_str(),
+            "Tập Cận Bình 习近平 nói",
+            long.as_str(),
+            "",
+        ] {
+            let mut visited = Vec::new();
+            visit_folded(text, |range, folded| {
+                visited.push((range, folded.to_string()))
+            });
+            let analyzed: Vec<(Range<usize>, String)> = analyze(text)
+                .into_iter()
+                .map(|w| (w.range, w.folded))
+                .collect();
+            assert_eq!(visited, analyzed, "{text:?}");
+        }
+    }
 
     fn forms(text: &str) -> Vec<(String, String)> {
         analyze(text)

@@ -2,42 +2,50 @@
 //! query asks for (so a folded-only match shows why it matched), phrases only where the whole
 //! phrase stands, and neighbouring highlighted words joined into one range.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::query::{Group, QueryPlan};
-use crate::analysis::analyze;
+use crate::analysis::visit_folded;
 
 /// Byte ranges of `text` to highlight for `plan`, sorted, not overlapping.
 pub fn highlights(text: &str, plan: &QueryPlan) -> Vec<Range<usize>> {
-    let words = analyze(text);
-    let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
-    let single: HashSet<&str> = plan
+    // Each folded form the query asks for, as a number; other words are `OTHER`.
+    let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
+    for word in plan.groups.iter().flat_map(Group::words) {
+        let next = ids.len();
+        ids.entry(word.folded.as_str()).or_insert(next);
+    }
+    let mut ranges = Vec::new();
+    let mut folded = Vec::new();
+    visit_folded(text, |range, word| {
+        ranges.push(range);
+        folded.push(ids.get(word).copied().unwrap_or(OTHER));
+    });
+    let id = |word: &str| ids.get(word).copied().unwrap_or(OTHER);
+    let single: Vec<usize> = plan
         .groups
         .iter()
         .filter_map(|g| match g {
-            Group::Word(w) => Some(w.folded.as_str()),
+            Group::Word(w) => Some(id(&w.folded)),
             Group::Phrase(_) => None,
         })
         .collect();
-    let mut marked = vec![false; words.len()];
-    for (i, word) in folded.iter().enumerate() {
-        marked[i] = single.contains(word);
-    }
+    let mut marked: Vec<bool> = folded.iter().map(|w| single.contains(w)).collect();
     for group in &plan.groups {
         if let Group::Phrase(phrase) = group {
-            let wanted: Vec<&str> = phrase.iter().map(|w| w.folded.as_str()).collect();
+            let wanted: Vec<usize> = phrase.iter().map(|w| id(&w.folded)).collect();
             mark_phrase(&folded, &wanted, &mut marked);
         }
     }
-    join_neighbours(
-        text,
-        &words.iter().map(|w| w.range.clone()).collect::<Vec<_>>(),
-        &marked,
-    )
+    join_neighbours(text, &ranges, &marked)
 }
 
-fn mark_phrase(folded: &[&str], wanted: &[&str], marked: &mut [bool]) {
+/// The number of a word the query does not ask for.
+const OTHER: usize = usize::MAX;
+
+fn mark_phrase(folded: &[usize], wanted: &[usize], marked: &mut [bool]) {
     if wanted.is_empty() || folded.len() < wanted.len() {
         return;
     }

@@ -47,7 +47,7 @@ impl Top {
     fn new(k: usize) -> Top {
         Top {
             k,
-            heap: BinaryHeap::with_capacity(k + 1),
+            heap: BinaryHeap::with_capacity(k),
         }
     }
 
@@ -60,12 +60,13 @@ impl Top {
     }
 
     fn push(&mut self, score: Score, address: DocAddress) {
-        if self.k == 0 {
-            return;
-        }
-        self.heap.push(Reverse(Entry { score, address }));
-        if self.heap.len() > self.k {
-            self.heap.pop();
+        let entry = Entry { score, address };
+        if self.heap.len() < self.k {
+            self.heap.push(Reverse(entry));
+        } else if let Some(mut worst) = self.heap.peek_mut() {
+            if entry > worst.0 {
+                *worst = Reverse(entry);
+            }
         }
     }
 
