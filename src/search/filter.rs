@@ -78,7 +78,7 @@ impl Filters {
     }
 
     /// `query` narrowed to the period, if any. The period is checked on each candidate of the
-    /// ranking (see [`DayFiltered`]), not required as a range clause, which would make every
+    /// ranking (see `day_filter.rs`), not required as a range clause, which would make every
     /// match be scored.
     pub fn narrow(&self, query: Box<dyn Query>) -> Box<dyn Query> {
         if self.since.is_none() && self.until.is_none() {
