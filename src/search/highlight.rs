@@ -17,13 +17,13 @@ pub fn highlights(text: &str, plan: &QueryPlan) -> Vec<Range<usize>> {
         let next = ids.len();
         ids.entry(word.folded.as_str()).or_insert(next);
     }
+    let id = |word: &str| ids.get(word).copied().unwrap_or(OTHER);
     let mut ranges = Vec::new();
     let mut folded = Vec::new();
     visit_folded(text, |range, word| {
         ranges.push(range);
-        folded.push(ids.get(word).copied().unwrap_or(OTHER));
+        folded.push(id(word));
     });
-    let id = |word: &str| ids.get(word).copied().unwrap_or(OTHER);
     let single: Vec<usize> = plan
         .groups
         .iter()

@@ -124,27 +124,28 @@ impl Engine {
             topic: topic.as_ref(),
             filters: &request.filters,
         };
-        // Words as typed first; with any marks too when that finds too few; then any of the words.
+        // Words as typed first; with any marks too when that ranks too few; then any of the
+        // words. Only the ranking is repeated: passages are read and highlighted once.
         let mut mode = Mode::All;
         let mut spelling = Spelling::AsTyped;
-        let mut hits = self.run(&searcher, &targets, (mode, spelling), limit, render)?;
-        if plan.accented && hits.len() < limit {
+        let mut top = self.rank(&searcher, &targets, (mode, spelling), limit)?;
+        if plan.accented && top.len() < limit {
             spelling = Spelling::AnyMarks;
-            hits = self.run(&searcher, &targets, (mode, spelling), limit, render)?;
+            top = self.rank(&searcher, &targets, (mode, spelling), limit)?;
+        }
+        let relaxed = top.is_empty() && plan.groups.len() > 1;
+        if relaxed {
+            mode = Mode::Any;
+            top = self.rank(&searcher, &targets, (mode, spelling), limit)?;
         }
         let mut outcome = SearchOutcome {
-            hits,
-            relaxed: false,
+            hits: self.hits(&searcher, &targets, top, limit, render)?,
+            relaxed,
             person: person.clone(),
             doc: doc.clone(),
             topic: topic.clone(),
             facets: None,
         };
-        if outcome.hits.is_empty() && plan.groups.len() > 1 {
-            mode = Mode::Any;
-            outcome.hits = self.run(&searcher, &targets, (mode, spelling), limit, render)?;
-            outcome.relaxed = true;
-        }
         if request.facets {
             let query = targets.query(&self.index.fields, (mode, spelling));
             outcome.facets = Some(facets::facets(
@@ -157,14 +158,14 @@ impl Engine {
         Ok(outcome)
     }
 
-    fn run(
+    /// The best `limit` passages and a margin of ties, best first, by score alone.
+    fn rank(
         &self,
         searcher: &Searcher,
         targets: &Targets,
         reach: (Mode, Spelling),
         limit: usize,
-        render: Render,
-    ) -> Result<Vec<Hit>> {
+    ) -> Result<Vec<(Score, DocAddress)>> {
         // Equal scores are ordered by article and passage, not by where the indexing threads
         // happened to put the documents: fetch a margin so ties at the cut are settled alike.
         let fetch = limit.max(1) + TIE_MARGIN;
@@ -193,6 +194,19 @@ impl Engine {
             }
             None => top::top_by_score(searcher, &*query, fetch)?,
         };
+        Ok(top)
+    }
+
+    /// The hits of a ranking: ties at the cut settled by article and passage, then the passages
+    /// read and highlighted (for [`Render::Hits`]).
+    fn hits(
+        &self,
+        searcher: &Searcher,
+        targets: &Targets,
+        top: Vec<(Score, DocAddress)>,
+        limit: usize,
+        render: Render,
+    ) -> Result<Vec<Hit>> {
         if render == Render::RankOnly {
             return Ok(top
                 .into_iter()
