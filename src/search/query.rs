@@ -117,6 +117,7 @@ fn with_accented(folded: Box<dyn Query>, accented: Box<dyn Query>) -> Box<dyn Qu
         (Occur::Should, boost(accented, ACCENT_BOOST)),
     ]))
 }
+
 impl Group {
     pub fn words(&self) -> &[Word] {
         match self {
