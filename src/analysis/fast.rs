@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use unicode_normalization::char::is_combining_mark;
 
 use super::segment::MAX_WORD_LETTERS;
@@ -159,8 +160,8 @@ pub fn analyze(text: &str) -> Option<Vec<Word>> {
     let taken = scan(text, |range, lower, folded| {
         words.push(Word {
             range,
-            accented: tone::canonical_tone(lower).into_owned(),
-            folded: folded.to_string(),
+            accented: CompactString::from(tone::canonical_tone(lower)),
+            folded: CompactString::from(folded),
         });
     });
     taken.then_some(words)

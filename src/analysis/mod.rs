@@ -13,6 +13,7 @@ pub mod tone;
 
 use std::ops::Range;
 
+use compact_str::CompactString;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Index;
 
@@ -34,8 +35,9 @@ pub enum Form {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
     pub range: Range<usize>,
-    pub accented: String,
-    pub folded: String,
+    /// Inline strings: a syllable fits in one, so a word costs no allocation.
+    pub accented: CompactString,
+    pub folded: CompactString,
 }
 
 impl Word {
@@ -68,8 +70,8 @@ pub(crate) fn general_analyze(text: &str) -> Vec<Word> {
     segment::word_ranges(text)
         .into_iter()
         .map(|range| {
-            let accented = normalize::normalize_word(&text[range.clone()]).into_owned();
-            let folded = fold::fold(&accented).into_owned();
+            let accented = CompactString::from(normalize::normalize_word(&text[range.clone()]));
+            let folded = CompactString::from(fold::fold(&accented));
             Word {
                 range,
                 accented,
@@ -116,7 +118,7 @@ mod tests {
             });
             let analyzed: Vec<(Range<usize>, String)> = analyze(text)
                 .into_iter()
-                .map(|w| (w.range, w.folded))
+                .map(|w| (w.range, w.folded.into()))
                 .collect();
             assert_eq!(visited, analyzed, "{text:?}");
         }
@@ -125,7 +127,7 @@ mod tests {
     fn forms(text: &str) -> Vec<(String, String)> {
         analyze(text)
             .into_iter()
-            .map(|w| (w.accented, w.folded))
+            .map(|w| (w.accented.into(), w.folded.into()))
             .collect()
     }
 

@@ -2,9 +2,9 @@
 //! byte offsets into the text as written.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::{analyze, Form, Word};
@@ -23,8 +23,8 @@ thread_local! {
 
 /// Analyses made by the thread that prepares documents (for topic tagging), waiting for the
 /// tantivy thread that indexes the same text.
-static HANDED_OFF: LazyLock<Mutex<HashMap<String, Arc<Vec<Word>>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static HANDED_OFF: LazyLock<Mutex<FxHashMap<String, Arc<Vec<Word>>>>> =
+    LazyLock::new(|| Mutex::new(FxHashMap::default()));
 
 /// Analyzes a text about to be indexed, and hands the words on to the tokenizer that will
 /// index it, so the text is analyzed once in all.
@@ -68,51 +68,53 @@ impl VietTokenizer {
     }
 }
 
-/// All tokens of one text, computed up front (passages are short).
+/// The tokens of one text, read from its words one at a time into a single reused token, so
+/// indexing allocates nothing per token.
 pub struct VietTokenStream {
-    tokens: Vec<Token>,
+    words: Arc<Vec<Word>>,
+    form: Form,
     next: usize,
+    token: Token,
 }
 
 impl Tokenizer for VietTokenizer {
     type TokenStream<'a> = VietTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VietTokenStream {
-        let tokens = words_of(text)
-            .iter()
-            .enumerate()
-            .map(|(position, word)| Token {
-                offset_from: word.range.start,
-                offset_to: word.range.end,
-                position,
-                text: match self.form {
-                    Form::Accented => word.accented.clone(),
-                    Form::Folded => word.folded.clone(),
-                },
-                position_length: 1,
-            })
-            .collect();
-        VietTokenStream { tokens, next: 0 }
+        VietTokenStream {
+            words: words_of(text),
+            form: self.form,
+            next: 0,
+            token: Token::default(),
+        }
     }
 }
 
 impl TokenStream for VietTokenStream {
     fn advance(&mut self) -> bool {
-        if self.next < self.tokens.len() {
-            self.next += 1;
-            true
-        } else {
-            false
-        }
+        let Some(word) = self.words.get(self.next) else {
+            return false;
+        };
+        let token = &mut self.token;
+        token.offset_from = word.range.start;
+        token.offset_to = word.range.end;
+        token.position = self.next;
+        token.position_length = 1;
+        token.text.clear();
+        token.text.push_str(match self.form {
+            Form::Accented => &word.accented,
+            Form::Folded => &word.folded,
+        });
+        self.next += 1;
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.next.saturating_sub(1)]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        let at = self.next.saturating_sub(1);
-        &mut self.tokens[at]
+        &mut self.token
     }
 }
 

@@ -2,6 +2,7 @@
 //! position (hoà → hòa, uỷ → ủy), so old- and new-style spellings index as one accented term.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Every Vietnamese vowel in its six tones, in the column order of [`LEVEL`], huyền (grave),
 /// sắc (acute), hỏi (hook), ngã (tilde) and nặng (dot below).
@@ -78,7 +79,39 @@ pub fn canonical_tone(syllable: &str) -> Cow<'_, str> {
     }
 }
 
+/// Code points past the last Vietnamese letter (ỹ, U+1EF9): no letter of the table is here.
+const TABLE_END: usize = 0x1F00;
+
+/// [`classify_by_search`] of every code point below [`TABLE_END`], as a byte: 0 for no
+/// letter, 1 for a consonant, 2 + row × 6 + tone for a vowel.
+static LETTERS: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    (0..TABLE_END as u32)
+        .map(
+            |code| match char::from_u32(code).and_then(classify_by_search) {
+                None => 0,
+                Some(Letter::Consonant) => 1,
+                Some(Letter::Vowel { row, tone }) => (2 + row * 6 + tone) as u8,
+            },
+        )
+        .collect()
+});
+
 fn classify(c: char) -> Option<Letter> {
+    match LETTERS.get(c as usize).copied().unwrap_or(0) {
+        0 => None,
+        1 => Some(Letter::Consonant),
+        code => {
+            let code = usize::from(code - 2);
+            Some(Letter::Vowel {
+                row: code / 6,
+                tone: code % 6,
+            })
+        }
+    }
+}
+
+/// The letter `c` is, by search through the consonants and the vowel table.
+fn classify_by_search(c: char) -> Option<Letter> {
     if CONSONANTS.contains(&c) {
         return Some(Letter::Consonant);
     }
@@ -183,6 +216,24 @@ mod tests {
             input == expected,
             "borrowed iff unchanged for {input:?}"
         );
+    }
+
+    #[test]
+    fn the_letter_table_agrees_with_the_search() {
+        let same = |a: Option<Letter>, b: Option<Letter>| match (a, b) {
+            (None, None) | (Some(Letter::Consonant), Some(Letter::Consonant)) => true,
+            (Some(Letter::Vowel { row, tone }), Some(Letter::Vowel { row: r, tone: t })) => {
+                (row, tone) == (r, t)
+            }
+            _ => false,
+        };
+        for c in (0..0x30000).filter_map(char::from_u32) {
+            assert!(same(classify(c), classify_by_search(c)), "{c:?}");
+        }
+        assert!(matches!(
+            classify('ự'),
+            Some(Letter::Vowel { row: 10, tone: 5 })
+        ));
     }
 
     #[test]

@@ -12,10 +12,10 @@
 //! a long one that mentions it as often.
 
 use std::collections::BTreeMap;
-
-use rustc_hash::FxHashMap;
 use std::path::Path;
 
+use compact_str::CompactString;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::analysis::fold::fold;
@@ -48,8 +48,8 @@ struct Phrase {
 
 #[derive(Clone, Debug)]
 struct PhraseWord {
-    accented: String,
-    folded: String,
+    accented: CompactString,
+    folded: CompactString,
 }
 
 /// A topic of a passage with its weight (see the module documentation).
@@ -142,7 +142,7 @@ impl Taxonomy {
         for (t, topic) in topics.iter().enumerate() {
             for (p, phrase) in topic.phrases.iter().enumerate() {
                 by_first_word
-                    .entry(phrase.words[0].folded.clone())
+                    .entry(phrase.words[0].folded.to_string())
                     .or_default()
                     .push((t, p));
             }
@@ -209,7 +209,7 @@ impl Taxonomy {
         // Per topic, the first word not yet inside one of its matched phrases.
         let mut free_from = vec![0usize; self.topics.len()];
         for i in 0..words.len() {
-            let Some(candidates) = self.by_first_word.get(&words[i].folded) else {
+            let Some(candidates) = self.by_first_word.get(words[i].folded.as_str()) else {
                 continue;
             };
             for &(t, p) in candidates {

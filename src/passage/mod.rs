@@ -2,6 +2,7 @@
 //! subheading) joins the passage after it; a long paragraph, or a whole body on one line, is cut
 //! at sentence boundaries into passages of a few sentences.
 
+mod sentence;
 mod split;
 
 use unicode_segmentation::UnicodeSegmentation;

@@ -1,8 +1,9 @@
-//! Cuts a long paragraph at sentence boundaries (UAX #29) into chunks of a few sentences, and a
-//! run-on sentence at spaces, never inside a word.
+//! Cuts a long paragraph at sentence boundaries ([`sentences`]) into chunks of a few
+//! sentences, and a run-on sentence at spaces, never inside a word.
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::sentence::sentences;
 use crate::analysis::segment::letter_count;
 
 // Lengths count letters as a reader sees them (combining marks excluded), so NFD and NFC
@@ -43,7 +44,7 @@ pub fn split_long(text: &str) -> Vec<String> {
 /// Sentences, with any sentence longer than the target cut further at spaces.
 fn pieces(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    for (at, sentence) in text.split_sentence_bound_indices() {
+    for (at, sentence) in sentences(text) {
         if letter_count(sentence) <= TARGET_CHARS {
             out.push((at, sentence));
         } else {

@@ -224,7 +224,10 @@ fn sample_passages(engine: &Engine) -> Result<Sample> {
             {
                 dates.push(day);
             }
-            let words: Vec<String> = analyze(text).into_iter().map(|w| w.accented).collect();
+            let words: Vec<String> = analyze(text)
+                .into_iter()
+                .map(|w| w.accented.into())
+                .collect();
             for length in [2, 3] {
                 let taken = phrases.entry(length).or_default();
                 if taken.len() < PER_CLASS && words.len() > 2 * length {

@@ -158,7 +158,7 @@ mod tests {
             .groups
             .iter()
             .map(|g| match g {
-                Group::Word(w) => w.folded.clone(),
+                Group::Word(w) => w.folded.to_string(),
                 Group::Phrase(ws) => {
                     let words: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
                     format!("\"{}\"", words.join(" "))

@@ -1,0 +1,206 @@
+//! Sentence boundaries by the rules of UAX #29 that news text exercises, in one cheap pass: a
+//! sentence ends after a newline, or after `.`, `!` or `?` with any closing quotes or brackets
+//! and spaces after them, unless the text goes on in lower case, with a digit or a capital
+//! right after a full stop ("7.63", "TP.HCM"), or with a comma-like mark.
+
+/// The sentences of `text`, each with its byte offset, spaces and one newline after it
+/// included; together they are the whole text.
+pub fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = sentence_end(text, start);
+        let sentence = (start, &text[start..end]);
+        start = end;
+        Some(sentence)
+    })
+}
+
+/// Where the sentence starting at `from` ends (a byte offset after `from`).
+fn sentence_end(text: &str, from: usize) -> usize {
+    let chars = text[from..].char_indices().map(|(i, c)| (from + i, c));
+    let mut previous = None;
+    for (at, c) in chars {
+        if is_paragraph_separator(c) {
+            return after_newline(text, at, c);
+        }
+        if let Some(full_stop) = terminator(c) {
+            if let Some(end) = end_after_terminator(text, at, full_stop, previous) {
+                return end;
+            }
+        }
+        if !is_ignored(c) {
+            previous = Some(c);
+        }
+    }
+    text.len()
+}
+
+/// The end of a sentence whose newline `c` is at `at` (CR LF counts as one).
+fn after_newline(text: &str, at: usize, c: char) -> usize {
+    let end = at + c.len_utf8();
+    if c == '\r' && text[end..].starts_with('\n') {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// Some(true) for a full stop, Some(false) for `!` and `?`, None for other characters.
+fn terminator(c: char) -> Option<bool> {
+    match c {
+        '.' => Some(true),
+        '!' | '?' => Some(false),
+        _ => None,
+    }
+}
+
+/// The end of the sentence if the terminator at `at` ends it; `previous` is the character
+/// before it.
+fn end_after_terminator(
+    text: &str,
+    at: usize,
+    full_stop: bool,
+    previous: Option<char>,
+) -> Option<usize> {
+    let rest = &text[at + 1..];
+    let next = rest.chars().find(|&c| !is_ignored(c));
+    if let Some(next) = next {
+        if terminator(next).is_some() {
+            // "...", "?!": the last one decides.
+            return None;
+        }
+        if full_stop && next.is_ascii_digit() {
+            return None;
+        }
+        if full_stop && next.is_uppercase() && previous.is_some_and(is_cased) {
+            return None;
+        }
+    }
+    let mut end = at + 1;
+    let mut tail = rest.char_indices().peekable();
+    while let Some(&(i, c)) = tail.peek() {
+        if !(is_close(c) || is_ignored(c)) {
+            break;
+        }
+        end = at + 1 + i + c.len_utf8();
+        tail.next();
+    }
+    while let Some(&(i, c)) = tail.peek() {
+        if !(is_space(c) || is_ignored(c)) {
+            break;
+        }
+        end = at + 1 + i + c.len_utf8();
+        tail.next();
+    }
+    let after = &text[end..];
+    if full_stop && goes_on_in_lower_case(after) {
+        return None;
+    }
+    match after.chars().find(|&c| !is_ignored(c)) {
+        Some(c) if is_continuation(c) || terminator(c).is_some() => None,
+        Some(c) if is_paragraph_separator(c) => Some(after_newline(text, end, c)),
+        _ => Some(end),
+    }
+}
+
+/// Whether the first letter of `text`, before any newline or terminator, is lower case.
+fn goes_on_in_lower_case(text: &str) -> bool {
+    text.chars()
+        .find(|&c| c.is_alphabetic() || is_paragraph_separator(c) || terminator(c).is_some())
+        .is_some_and(char::is_lowercase)
+}
+
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase()
+}
+
+fn is_paragraph_separator(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && !is_paragraph_separator(c)
+}
+
+/// Quotes and brackets, opening or closing, that may follow a terminator.
+fn is_close(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '«' | '»' | '‘' | '’' | '“' | '”' | '„'
+    )
+}
+
+/// Marks after which a sentence goes on: `, ; : -` and the dashes.
+fn is_continuation(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '，' | '；' | '：')
+}
+
+/// Combining marks and format characters, which belong to the character before them.
+fn is_ignored(c: char) -> bool {
+    crate::analysis::segment::is_mark(c) || matches!(c, '\u{ad}' | '\u{200c}'..='\u{200f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn cuts_after_terminators_and_keeps_spaces_and_quotes() {
+        assert_eq!(
+            split("Ông nói: “Tôi đồng ý.” Bà hỏi: Vì sao? Không ai trả lời!"),
+            [
+                "Ông nói: “Tôi đồng ý.” ",
+                "Bà hỏi: Vì sao? ",
+                "Không ai trả lời!"
+            ]
+        );
+        assert_eq!(
+            split("Dòng một\nDòng hai\r\nBa"),
+            ["Dòng một\n", "Dòng hai\r\n", "Ba"]
+        );
+    }
+
+    #[test]
+    fn does_not_cut_numbers_abbreviations_or_lower_case() {
+        for text in [
+            "Tăng 7,63% lên 16.765 chi bộ tại TP.HCM và Q.1 hôm nay.",
+            "Theo Nghị quyết số 57-NQ/TW. và các văn bản khác.",
+            "Đạt 3. 5 người khác.",
+            "Xem trang v.v... rồi tính, tiếp.",
+        ] {
+            assert_eq!(split(text), [text], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_cover_the_text() {
+        let text = "Một. Hai! Ba? Bốn\nNăm.";
+        let mut expected = 0;
+        for (at, sentence) in sentences(text) {
+            assert_eq!(at, expected);
+            expected += sentence.len();
+        }
+        assert_eq!(expected, text.len());
+        assert_eq!(sentences("").count(), 0);
+    }
+
+    proptest! {
+        /// On the letters, digits, spaces and punctuation of news text, the cuts are those of
+        /// UAX #29 (unicode-segmentation).
+        #[test]
+        fn agrees_with_uax29(text in "([A-Za-zĐđÂâÊêÔôƠơƯưÀàẾếỆệỌọ0-9]{1,6}|[ \u{a0}]{1,2}|[.!?,;:\n\r\"“”()\\-…’»«\t\\[\\]\u{ad}\u{300}²中–—/%]|\\.\\.\\.){0,40}") {
+            let ours = split(&text);
+            let uax: Vec<&str> = text.split_sentence_bounds().collect();
+            prop_assert_eq!(ours, uax);
+        }
+    }
+}
