@@ -10,7 +10,6 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Instant;
 
-use tantivy::indexer::LogMergePolicy;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyError, Term};
 
@@ -18,6 +17,7 @@ use super::document::{Preparers, Target};
 use super::manifest::{
     content_hash, manifest_name, remove_other_manifests, stat, FileState, Manifest,
 };
+use super::merge::SizeAwareMerges;
 use super::open::{has_index, index_state, read_payload, IndexState, Payload};
 use super::schema::{schema, Fields};
 use crate::analysis;
@@ -30,21 +30,8 @@ use crate::error::{Error, Result};
 
 /// Memory for tantivy's indexing threads, shared between them. Each thread writes a segment
 /// when its share is full: on two cores about 290,000 passages of news, large enough that a
-/// bulk load needs no merging (see [`merge_policy`]).
+/// bulk load needs no merging (see [`SizeAwareMerges`]).
 const WRITER_MEMORY: usize = 512 * 1024 * 1024;
-
-/// Segments with more passages than this are never merged again.
-const MERGE_BELOW: usize = 100_000;
-
-/// Merges the small segments that updates write (eight of a size at a time, as tantivy's
-/// default does), but leaves the large ones a bulk load writes as they are: merging those
-/// cost a sixth of a large build's CPU time, most of it on one core after the last document,
-/// and made keyword queries at most twice as fast, which they need not be (BENCHMARKS.md).
-fn merge_policy() -> LogMergePolicy {
-    let mut policy = LogMergePolicy::default();
-    policy.set_max_docs_before_merge(MERGE_BELOW);
-    policy
-}
 
 /// What building reports along the way, for a progress bar and warnings.
 pub trait BuildObserver: ReadObserver {
@@ -139,7 +126,7 @@ pub fn build_index(
     let mut writer: IndexWriter = index
         .writer(WRITER_MEMORY)
         .map_err(|e| locked_or(e, index_dir))?;
-    writer.set_merge_policy(Box::new(merge_policy()));
+    writer.set_merge_policy(Box::new(SizeAwareMerges::new()));
     let found = read_payload(&index).ok();
     let taxonomy = match &options.taxonomy {
         Some(taxonomy) => Arc::clone(taxonomy),
@@ -509,37 +496,6 @@ mod tests {
         fn started(&self, _files: usize, _total_bytes: u64) {
             (self.0)();
         }
-    }
-
-    #[test]
-    fn small_segments_are_merged_and_large_ones_left() {
-        use tantivy::index::SegmentId;
-        use tantivy::indexer::MergePolicy;
-        let index = Index::create_in_ram(schema());
-        let metas = |count: usize, docs: u32| -> Vec<_> {
-            (0..count)
-                .map(|_| index.new_segment_meta(SegmentId::generate_random(), docs))
-                .collect()
-        };
-        let policy = merge_policy();
-        // Eight small segments of daily updates: one merge of all eight.
-        let updates = metas(8, 400);
-        let candidates = policy.compute_merge_candidates(&updates);
-        assert_eq!(candidates.len(), 1);
-        assert_eq!(candidates[0].0.len(), 8);
-        // Seven are not enough yet.
-        assert!(policy.compute_merge_candidates(&metas(7, 400)).is_empty());
-        // The segments of a bulk load stay as written, however many.
-        let bulk = metas(16, (MERGE_BELOW + 1) as u32);
-        assert!(policy.compute_merge_candidates(&bulk).is_empty());
-        // Mixed: only the small ones merge.
-        let mixed: Vec<_> = bulk.iter().chain(&updates).cloned().collect();
-        let candidates = policy.compute_merge_candidates(&mixed);
-        let merged: Vec<_> = candidates.iter().flat_map(|c| c.0.iter()).collect();
-        assert_eq!(merged.len(), 8);
-        assert!(merged
-            .iter()
-            .all(|id| updates.iter().any(|m| m.id() == **id)));
     }
 
     fn passage_count(index: &Path) -> u64 {

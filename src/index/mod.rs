@@ -3,6 +3,7 @@
 mod build;
 mod document;
 pub mod manifest;
+mod merge;
 mod open;
 pub mod schema;
 mod terms;
