@@ -53,6 +53,8 @@ awk -v ms="$MS" -v raw="$RAW_BYTES" -v size="$INDEX_BYTES" -v peak="$PEAK" 'BEGI
     printf "index on disk: %.1f MB = %.2f x the raw text (%.1f MB)\n", size / 1e6, size / raw, raw / 1e6
 }'
 
+# The build leaves gigabytes of writes to flush; a bench run during the flush is slower.
+sync
 echo
 echo "== vnsearch bench (default query set, $RUNS runs)"
 "$BIN" bench --index "$WORK/index" --runs "$RUNS"
