@@ -82,18 +82,19 @@ pub fn canonical_tone(syllable: &str) -> Cow<'_, str> {
 /// Code points past the last Vietnamese letter (ỹ, U+1EF9): no letter of the table is here.
 const TABLE_END: usize = 0x1F00;
 
-/// [`classify_by_search`] of every code point below [`TABLE_END`], as a byte: 0 for no
+/// Every letter of [`CONSONANTS`] and [`VOWELS`] at its code point, as a byte: 0 for no
 /// letter, 1 for a consonant, 2 + row × 6 + tone for a vowel.
 static LETTERS: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    (0..TABLE_END as u32)
-        .map(
-            |code| match char::from_u32(code).and_then(classify_by_search) {
-                None => 0,
-                Some(Letter::Consonant) => 1,
-                Some(Letter::Vowel { row, tone }) => (2 + row * 6 + tone) as u8,
-            },
-        )
-        .collect()
+    let mut table = vec![0u8; TABLE_END];
+    for &c in &CONSONANTS {
+        table[c as usize] = 1;
+    }
+    for (row, tones) in VOWELS.iter().enumerate() {
+        for (tone, &c) in tones.iter().enumerate() {
+            table[c as usize] = (2 + row * 6 + tone) as u8;
+        }
+    }
+    table
 });
 
 fn classify(c: char) -> Option<Letter> {
@@ -108,17 +109,6 @@ fn classify(c: char) -> Option<Letter> {
             })
         }
     }
-}
-
-/// The letter `c` is, by search through the consonants and the vowel table.
-fn classify_by_search(c: char) -> Option<Letter> {
-    if CONSONANTS.contains(&c) {
-        return Some(Letter::Consonant);
-    }
-    VOWELS.iter().enumerate().find_map(|(row, tones)| {
-        let tone = tones.iter().position(|&v| v == c)?;
-        Some(Letter::Vowel { row, tone })
-    })
 }
 
 /// Splits a syllable that carries exactly one tone mark; `None` when there is nothing to move
@@ -206,6 +196,17 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
+
+    /// The letter `c` is, by search through the consonants and the vowel table.
+    fn classify_by_search(c: char) -> Option<Letter> {
+        if CONSONANTS.contains(&c) {
+            return Some(Letter::Consonant);
+        }
+        VOWELS.iter().enumerate().find_map(|(row, tones)| {
+            let tone = tones.iter().position(|&v| v == c)?;
+            Some(Letter::Vowel { row, tone })
+        })
+    }
 
     /// Checks the result, and that an unchanged word comes back borrowed.
     fn check(input: &str, expected: &str) {

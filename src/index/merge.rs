@@ -8,7 +8,7 @@ use tantivy::index::SegmentMeta;
 use tantivy::indexer::{LogMergePolicy, MergeCandidate, MergePolicy};
 
 /// Segments with more live passages than this are merged only to drop deleted ones.
-pub const MERGE_BELOW: usize = 100_000;
+const MERGE_BELOW: usize = 100_000;
 
 /// Share of deleted passages at which a large segment is rewritten without them.
 const MAX_DELETED: f64 = 1.0 / 3.0;
@@ -71,13 +71,12 @@ mod tests {
         let index = Index::create_in_ram(schema());
         let policy = SizeAwareMerges::new();
         let updates = metas(&index, 8, 400);
-        let ids: Vec<SegmentId> = updates.iter().map(SegmentMeta::id).collect();
-        assert_eq!(merged(&policy, &updates).len(), 1);
-        let mut got = merged(&policy, &updates).remove(0);
-        got.sort();
-        let mut want = ids.clone();
-        want.sort();
-        assert_eq!(got, want);
+        let mut candidates = merged(&policy, &updates);
+        assert_eq!(candidates.len(), 1);
+        candidates[0].sort();
+        let mut ids: Vec<SegmentId> = updates.iter().map(SegmentMeta::id).collect();
+        ids.sort();
+        assert_eq!(candidates[0], ids);
         assert!(merged(&policy, &updates[..7]).is_empty());
     }
 
