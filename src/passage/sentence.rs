@@ -79,22 +79,7 @@ fn end_after_terminator(
             return None;
         }
     }
-    let mut end = at + 1;
-    let mut tail = rest.char_indices().peekable();
-    while let Some(&(i, c)) = tail.peek() {
-        if !(is_close(c) || is_ignored(c)) {
-            break;
-        }
-        end = at + 1 + i + c.len_utf8();
-        tail.next();
-    }
-    while let Some(&(i, c)) = tail.peek() {
-        if !(is_space(c) || is_ignored(c)) {
-            break;
-        }
-        end = at + 1 + i + c.len_utf8();
-        tail.next();
-    }
+    let end = skip(text, skip(text, at + 1, is_close), is_space);
     let after = &text[end..];
     if full_stop && goes_on_in_lower_case(after) {
         return None;
@@ -104,6 +89,16 @@ fn end_after_terminator(
         Some(c) if is_paragraph_separator(c) => Some(after_newline(text, end, c)),
         _ => Some(end),
     }
+}
+
+/// `from` moved past the run of characters of `text` that `kind` accepts (and the marks on them).
+fn skip(text: &str, from: usize, kind: fn(char) -> bool) -> usize {
+    let run: usize = text[from..]
+        .chars()
+        .take_while(|&c| kind(c) || is_ignored(c))
+        .map(char::len_utf8)
+        .sum();
+    from + run
 }
 
 /// Whether the first letter of `text`, before any newline or terminator, is lower case.
