@@ -7,6 +7,7 @@
 mod fast;
 pub mod fold;
 pub mod normalize;
+pub mod pairs;
 pub mod segment;
 pub mod tokenizer;
 pub mod tone;
@@ -17,12 +18,14 @@ use compact_str::CompactString;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Index;
 
-pub use tokenizer::{analyze_for_indexing, VietTokenizer};
+pub use tokenizer::{analyze_for_indexing, PairTokenizer, VietTokenizer};
 
 /// Tokenizer name of the accented form (NFC, lower case, canonical tone placement).
 pub const ACCENTED_TOKENIZER: &str = "vi_accented";
 /// Tokenizer name of the folded form (no tones, no hats, đ → d).
 pub const FOLDED_TOKENIZER: &str = "vi_folded";
+/// Tokenizer name of the pairs of adjacent common syllables, folded ("trong nuoc").
+pub const PAIRS_TOKENIZER: &str = "vi_pairs";
 
 /// Which indexed form of a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +47,14 @@ impl Word {
     /// True when the word as written carries Vietnamese marks (tones, hats, đ).
     pub fn is_marked(&self) -> bool {
         self.accented != self.folded
+    }
+
+    /// The word in the given form.
+    pub fn form(&self, form: Form) -> &str {
+        match form {
+            Form::Accented => &self.accented,
+            Form::Folded => &self.folded,
+        }
     }
 }
 
@@ -81,7 +92,7 @@ pub(crate) fn general_analyze(text: &str) -> Vec<Word> {
         .collect()
 }
 
-/// Registers both analyzers on `index`. Custom tokenizers are not stored in the index, so this
+/// Registers the analyzers on `index`. Custom tokenizers are not stored in the index, so this
 /// must run after every create and every open.
 pub fn register(index: &Index) {
     let tokenizers = index.tokenizers();
@@ -93,6 +104,7 @@ pub fn register(index: &Index) {
         FOLDED_TOKENIZER,
         TextAnalyzer::from(VietTokenizer::new(Form::Folded)),
     );
+    tokenizers.register(PAIRS_TOKENIZER, TextAnalyzer::from(PairTokenizer));
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The tantivy tokenizers: one syllable per token, in the accented or the folded form, with
-//! byte offsets into the text as written.
+//! byte offsets into the text as written; and the pairs of adjacent common syllables (see
+//! [`pairs`](super::pairs)).
 
 use std::cell::RefCell;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -7,10 +8,10 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::{analyze, Form, Word};
+use super::{analyze, pairs, Form, Word};
 
-/// Texts whose analysis an indexing thread keeps: a passage is indexed in two forms (and its
-/// article's title in two more), one right after the other, so each text is analyzed once.
+/// Texts whose analysis an indexing thread keeps: a passage is indexed in three fields (and its
+/// article's title in three more), passage and title in turn, so each text is analyzed once.
 const RECENT: usize = 2;
 
 /// Most analyses waiting in the hand-off; beyond it they are dropped (and redone), so a text
@@ -101,12 +102,68 @@ impl TokenStream for VietTokenStream {
         token.position = self.next;
         token.position_length = 1;
         token.text.clear();
-        token.text.push_str(match self.form {
-            Form::Accented => &word.accented,
-            Form::Folded => &word.folded,
-        });
+        token.text.push_str(word.form(self.form));
         self.next += 1;
         true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// A tantivy tokenizer producing the pair term of every two adjacent syllables that form an
+/// indexed pair ("trong nuoc"), at the first syllable's position.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PairTokenizer;
+
+/// The pair tokens of one text.
+pub struct PairTokenStream {
+    words: Arc<Vec<Word>>,
+    /// The next word to pair with the one before it.
+    next: usize,
+    /// The share of passages holding the word before `next`.
+    previous_share: f32,
+    token: Token,
+}
+
+impl Tokenizer for PairTokenizer {
+    type TokenStream<'a> = PairTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairTokenStream {
+        PairTokenStream {
+            words: words_of(text),
+            next: 0,
+            previous_share: 0.0,
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for PairTokenStream {
+    fn advance(&mut self) -> bool {
+        while let Some(word) = self.words.get(self.next) {
+            let share = pairs::share(&word.folded);
+            let previous_share = std::mem::replace(&mut self.previous_share, share);
+            self.next += 1;
+            if self.next < 2 || !pairs::is_pair(previous_share, share) {
+                continue;
+            }
+            let first = &self.words[self.next - 2];
+            let token = &mut self.token;
+            token.offset_from = first.range.start;
+            token.offset_to = word.range.end;
+            token.position = self.next - 2;
+            token.position_length = 2;
+            token.text.clear();
+            pairs::push_pair(&mut token.text, &first.folded, &word.folded);
+            return true;
+        }
+        false
     }
 
     fn token(&self) -> &Token {
@@ -149,5 +206,38 @@ mod tests {
     fn eth_reads_as_d_with_stroke() {
         assert_tokens(Form::Accented, "HÐND", &[("hđnd", 0, 5)]);
         assert_tokens(Form::Folded, "HÐND", &[("hdnd", 0, 5)]);
+    }
+
+    #[test]
+    fn pairs_of_common_syllables_become_tokens() {
+        let text = "Trong nước, chuyển đổi số của các tỉnh";
+        let mut tokenizer = PairTokenizer;
+        let mut stream = tokenizer.token_stream(text);
+        let mut got = Vec::new();
+        while let Some(token) = stream.next() {
+            got.push((
+                token.text.clone(),
+                token.position,
+                &text[token.offset_from..token.offset_to],
+            ));
+        }
+        assert_eq!(
+            got,
+            [
+                ("trong nuoc".to_string(), 0, "Trong nước"),
+                ("chuyen doi".to_string(), 2, "chuyển đổi"),
+                ("doi so".to_string(), 3, "đổi số"),
+                ("so cua".to_string(), 4, "số của"),
+                ("cua cac".to_string(), 5, "của các"),
+                ("cac tinh".to_string(), 6, "các tỉnh"),
+            ]
+        );
+    }
+
+    #[test]
+    fn rare_syllables_make_no_pairs() {
+        let mut tokenizer = PairTokenizer;
+        let mut stream = tokenizer.token_stream("Tô Lâm xoá nghèo");
+        assert!(stream.next().is_none());
     }
 }

@@ -410,6 +410,7 @@ fn prepare_index(dir: &Path, rebuild: bool) -> Result<Index> {
 fn settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
+        docstore_blocksize: 32_768,
         ..IndexSettings::default()
     }
 }

@@ -142,10 +142,12 @@ pub(super) fn add_article(article: &Article, file: &str, target: &Target) -> Res
             fields.passage => (number + 1) as u64,
             fields.text => text.as_str(),
             fields.text_folded => text.as_str(),
+            fields.text_pairs => text.as_str(),
         );
         if !article.title.is_empty() {
             document.add_text(fields.text, &article.title);
             document.add_text(fields.text_folded, &article.title);
+            document.add_text(fields.text_pairs, &article.title);
         }
         let optional = [
             (fields.date, &article.date),

@@ -1,15 +1,17 @@
 //! The index schema: field names defined once, and the format version stored with every index.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    INDEXED, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
 };
 
-use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER};
+use tantivy::tokenizer::RAW_TOKENIZER_NAME;
+
+use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER, PAIRS_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-7";
+pub const FORMAT_VERSION: &str = "vnsearch-8";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -25,6 +27,10 @@ pub const PASSAGE: &str = "passage";
 pub const TEXT: &str = "text";
 /// Passage text, then the article's title, indexed in the folded form.
 pub const TEXT_FOLDED: &str = "text_folded";
+/// Passage text, then the article's title: the pairs of adjacent common syllables, folded, as
+/// terms ("trong nuoc"), with their counts but no positions or lengths. A phrase of common
+/// syllables reads them (see `analysis::pairs`).
+pub const TEXT_PAIRS: &str = "text_pairs";
 /// Article date and URL as given (stored only).
 pub const DATE: &str = "date";
 pub const URL: &str = "url";
@@ -86,6 +92,7 @@ pub struct Fields {
     pub passage: Field,
     pub text: Field,
     pub text_folded: Field,
+    pub text_pairs: Field,
     pub date: Field,
     pub source: Field,
     pub source_folded: Field,
@@ -112,40 +119,70 @@ pub struct Fields {
 /// Builds the schema.
 pub fn schema() -> Schema {
     let mut builder = Schema::builder();
-    builder.add_text_field(ARTICLE, STRING | STORED | FAST);
-    builder.add_text_field(FILE, STRING);
+    builder.add_text_field(ARTICLE, unscored_keyword() | STORED);
+    builder.add_text_field(FILE, unscored_keyword());
     builder.add_u64_field(PASSAGE, NumericOptions::default() | STORED | FAST);
     builder.add_text_field(TEXT, analyzed(ACCENTED_TOKENIZER) | STORED);
     builder.add_text_field(TEXT_FOLDED, analyzed(FOLDED_TOKENIZER));
+    builder.add_text_field(TEXT_PAIRS, pairs());
     builder.add_text_field(DATE, STORED);
-    builder.add_text_field(SOURCE, STRING | STORED | FAST);
-    builder.add_text_field(SOURCE_FOLDED, analyzed(FOLDED_TOKENIZER));
-    builder.add_u64_field(DAY, NumericOptions::default() | INDEXED | FAST);
+    builder.add_text_field(SOURCE, unscored_keyword() | STORED | FAST);
+    builder.add_text_field(SOURCE_FOLDED, analyzed_unscored(FOLDED_TOKENIZER));
+    builder.add_u64_field(DAY, NumericOptions::default().set_indexed() | FAST);
     builder.add_text_field(URL, STORED);
     builder.add_text_field(TOPIC, STRING | STORED | FAST);
-    builder.add_text_field(TOPIC_FIRST, STRING);
+    builder.add_text_field(TOPIC_FIRST, unscored_keyword());
     builder.add_u64_field(TOPIC_WEIGHT, NumericOptions::default() | FAST);
     builder.add_text_field(PERSON, STRING | FAST);
     builder.add_text_field(PERSON_STRONG, STRING);
     builder.add_text_field(PERSON_ACTING, STRING);
     builder.add_text_field(PERSON_FULL, STRING);
-    builder.add_text_field(PERSON_FIRST, STRING);
-    builder.add_text_field(PERSON_LABEL, STRING | STORED);
-    builder.add_text_field(PERSON_ROLE, STRING);
+    builder.add_text_field(PERSON_FIRST, unscored_keyword());
+    builder.add_text_field(PERSON_LABEL, unscored_keyword() | STORED);
+    builder.add_text_field(PERSON_ROLE, unscored_keyword());
     builder.add_text_field(DOC, STRING | FAST);
     builder.add_text_field(DOC_DEFINING, STRING);
-    builder.add_text_field(DOC_FIRST, STRING);
-    builder.add_text_field(DOC_LABEL, STRING | STORED);
+    builder.add_text_field(DOC_FIRST, unscored_keyword());
+    builder.add_text_field(DOC_LABEL, unscored_keyword() | STORED);
     builder.add_text_field(DOC_SHORT, STRING);
-    builder.add_text_field(DOC_SHORT_LABEL, STRING);
+    builder.add_text_field(DOC_SHORT_LABEL, unscored_keyword());
     builder.build()
 }
 
+/// Text indexed with positions (phrases) and lengths (scores).
 fn analyzed(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(analyzed_indexing(tokenizer))
+}
+
+/// Text indexed with positions, only filtered on: no lengths.
+fn analyzed_unscored(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(analyzed_indexing(tokenizer).set_fieldnorms(false))
+}
+
+fn analyzed_indexing(tokenizer: &str) -> TextFieldIndexing {
+    TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+}
+
+/// A keyword field that is only filtered on, listed or counted, never scored: no lengths.
+fn unscored_keyword() -> TextOptions {
+    STRING.set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(RAW_TOKENIZER_NAME)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    )
+}
+
+/// The pairs field: counts (a two-word phrase's score needs them), no positions, and no lengths
+/// (a phrase is scored with the folded field's).
+fn pairs() -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(tokenizer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            .set_tokenizer(PAIRS_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs)
+            .set_fieldnorms(false),
     )
 }
 
@@ -165,6 +202,7 @@ impl Fields {
             passage: field(PASSAGE)?,
             text: field(TEXT)?,
             text_folded: field(TEXT_FOLDED)?,
+            text_pairs: field(TEXT_PAIRS)?,
             date: field(DATE)?,
             source: field(SOURCE)?,
             source_folded: field(SOURCE_FOLDED)?,

@@ -10,6 +10,7 @@ pub mod facets;
 pub mod filter;
 mod highlight;
 mod hit;
+mod pair_phrase;
 pub mod query;
 mod top;
 pub mod topic_eval;

@@ -3,13 +3,17 @@
 //! words in their accented form); when that finds too few, it matches any marks and also scores
 //! the accented form, so exact-accent matches rank above folded-only ones. Adjacent query words score again as a
 //! phrase; a quoted phrase must match as a phrase. The title's words are indexed with every
-//! passage of the article (see the schema), so they lift all its passages.
+//! passage of the article (see the schema), so they lift all its passages. Adjacent common
+//! syllables of a phrase are read from their pair term (see `analysis::pairs`).
 
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use crate::analysis::{analyze, Word};
+use super::pair_phrase::PairPhraseQuery;
+use crate::analysis::{analyze, pairs, Form, Word};
 use crate::index::Fields;
 
 /// Weight of an exact-accent match over a folded one, for queries typed with accents.
@@ -96,8 +100,8 @@ impl QueryPlan {
     /// The words side by side (one word: the word alone), in the passage or its article's
     /// title (one field: see the schema).
     fn phrase_in(&self, words: &[Word], fields: &Fields, spelling: Spelling) -> Box<dyn Query> {
-        let folded = || phrase_query(fields.text_folded, words.iter().map(|w| w.folded.as_str()));
-        let accented = || phrase_query(fields.text, words.iter().map(|w| w.accented.as_str()));
+        let folded = || phrase_query(fields, Form::Folded, words);
+        let accented = || phrase_query(fields, Form::Accented, words);
         if !self.accented {
             return folded();
         }
@@ -127,11 +131,41 @@ impl Group {
     }
 }
 
-fn phrase_query<'a>(field: Field, words: impl Iterator<Item = &'a str>) -> Box<dyn Query> {
-    let terms: Vec<Term> = words.map(|w| Term::from_field_text(field, w)).collect();
-    match terms.as_slice() {
-        [single] => Box::new(TermQuery::new(single.clone(), IndexRecordOption::WithFreqs)),
-        _ => Box::new(PhraseQuery::new(terms)),
+/// The words side by side in the field of `form` (one word: the word alone). Adjacent common
+/// syllables are read from their pair term: a folded phrase of two is the pair's posting list,
+/// scored as the phrase; in a longer phrase, or in the accented form, the pairs are required
+/// too (scoring nothing), so positions are checked only in passages that hold them.
+fn phrase_query(fields: &Fields, form: Form, words: &[Word]) -> Box<dyn Query> {
+    let field = match form {
+        Form::Accented => fields.text,
+        Form::Folded => fields.text_folded,
+    };
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w.form(form)))
+        .collect();
+    let pairs: Vec<Term> = words
+        .windows(2)
+        .filter_map(|pair| pairs::pair_term(&pair[0].folded, &pair[1].folded))
+        .map(|pair| Term::from_field_text(fields.text_pairs, &pair))
+        .collect();
+    match (terms.as_slice(), pairs.as_slice(), form) {
+        ([single], _, _) => Box::new(TermQuery::new(single.clone(), IndexRecordOption::WithFreqs)),
+        ([first, second], [pair], Form::Folded) => Box::new(PairPhraseQuery::new(
+            pair.clone(),
+            [first.clone(), second.clone()],
+        )),
+        (_, [], _) => Box::new(PhraseQuery::new(terms)),
+        _ => {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Must, Box::new(PhraseQuery::new(terms)))];
+            clauses.extend(pairs.into_iter().map(|pair| {
+                let term = TermQuery::new(pair, IndexRecordOption::Basic);
+                let filter: Box<dyn Query> = Box::new(ConstScoreQuery::new(Box::new(term), 0.0));
+                (Occur::Must, filter)
+            }));
+            Box::new(BooleanQuery::new(clauses))
+        }
     }
 }
 
@@ -197,13 +231,19 @@ mod tests {
 
     #[test]
     fn as_typed_reads_marked_words_accented_and_the_rest_folded() {
+        // "dong dong" is a pair of common syllables: the adjacency reads it too.
         assert_eq!(
             terms("đồng dong", Spelling::AsTyped),
-            ["text:đồng", "text_folded:dong"]
+            ["text:đồng", "text_folded:dong", "text_pairs:dong dong"]
         );
         assert_eq!(
             terms("đồng dong", Spelling::AnyMarks),
-            ["text:dong", "text:đồng", "text_folded:dong"]
+            [
+                "text:dong",
+                "text:đồng",
+                "text_folded:dong",
+                "text_pairs:dong dong"
+            ]
         );
         assert_eq!(
             terms("đồng", Spelling::AnyMarks),
@@ -213,6 +253,40 @@ mod tests {
         // Unmarked queries read the folded form whichever the spelling.
         assert_eq!(terms("dong", Spelling::AsTyped), ["text_folded:dong"]);
         assert_eq!(terms("dong", Spelling::AnyMarks), ["text_folded:dong"]);
+    }
+
+    #[test]
+    fn phrases_of_common_syllables_read_their_pairs() {
+        // Two common syllables: the pair alone stands for the folded phrase.
+        assert_eq!(
+            terms("\"trong nuoc\"", Spelling::AsTyped),
+            [
+                "text_folded:nuoc",
+                "text_folded:trong",
+                "text_pairs:trong nuoc"
+            ]
+        );
+        // Typed with marks, the accented phrase is checked where the pair is.
+        assert_eq!(
+            terms("\"của các\"", Spelling::AsTyped),
+            ["text:các", "text:của", "text_pairs:cua cac"]
+        );
+        // Three syllables: positions checked where both pairs are.
+        assert_eq!(
+            terms("\"chuyen doi so\"", Spelling::AsTyped),
+            [
+                "text_folded:chuyen",
+                "text_folded:doi",
+                "text_folded:so",
+                "text_pairs:chuyen doi",
+                "text_pairs:doi so"
+            ]
+        );
+        // A rare syllable: positions only, its posting list is short.
+        assert_eq!(
+            terms("\"to lam\"", Spelling::AsTyped),
+            ["text_folded:lam", "text_folded:to"]
+        );
     }
 
     #[test]

@@ -1,0 +1,120 @@
+//! Pairs of adjacent common syllables, indexed together as one term (Lucene's "common grams").
+//!
+//! Vietnamese words are built of syllables, and the commonest syllables ("có", "các", "trong",
+//! "nước", "quốc", "gia") each stand in a fifth to a half of all passages. A phrase of two such
+//! syllables is slow as positions: its passages are the intersection of two posting lists that
+//! hold most of the index, each checked position by position. Indexed as a pair term, the same
+//! phrase reads one posting list of the passages that hold it.
+//!
+//! Which pairs: those whose syllables are common enough that passages holding both are likely
+//! many, judged by the product of the shares of passages holding each (what the intersection
+//! would be if they were independent). The shares come from 398,679 passages of Vietnamese news
+//! (`common_syllables.tsv`), so the set of pairs is fixed, whatever the corpus: an index is
+//! built and queried with the same pairs.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+/// A pair is indexed when the shares of passages holding each syllable multiply to at least
+/// this: then the passages holding both number about 4% of the index or more.
+pub const PAIR_THRESHOLD: f32 = 0.04;
+
+/// Separates the two syllables of a pair term: no folded syllable holds a space.
+const SEPARATOR: char = ' ';
+
+/// `syllable\tshare` lines (folded form, share of passages in 0..1), comments after `#`.
+const TABLE: &str = include_str!("common_syllables.tsv");
+
+static SHARES: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| parse(TABLE));
+
+fn parse(table: &str) -> FxHashMap<&str, f32> {
+    table
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (syllable, share) = line.split_once('\t')?;
+            Some((syllable, share.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+/// The share of passages holding the folded syllable, 0 for one outside the table.
+pub fn share(folded: &str) -> f32 {
+    SHARES.get(folded).copied().unwrap_or(0.0)
+}
+
+/// Whether two adjacent syllables whose shares are given form an indexed pair.
+pub fn is_pair(first_share: f32, second_share: f32) -> bool {
+    first_share * second_share >= PAIR_THRESHOLD
+}
+
+/// The pair term of two adjacent folded syllables, when they form an indexed pair.
+pub fn pair_term(first: &str, second: &str) -> Option<String> {
+    is_pair(share(first), share(second)).then(|| join(first, second))
+}
+
+/// The text of the pair term of two folded syllables.
+pub fn join(first: &str, second: &str) -> String {
+    let mut term = String::with_capacity(first.len() + second.len() + 1);
+    push_pair(&mut term, first, second);
+    term
+}
+
+/// Appends the pair term of two folded syllables to `out`.
+pub fn push_pair(out: &mut String, first: &str, second: &str) {
+    out.push_str(first);
+    out.push(SEPARATOR);
+    out.push_str(second);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn every_line_of_the_table_parses_into_a_folded_syllable() {
+        let rows = TABLE.lines().filter(|line| !line.starts_with('#'));
+        let mut previous = f32::INFINITY;
+        for row in rows {
+            let (syllable, share) = row.split_once('\t').expect("syllable\\tshare");
+            let share: f32 = share.parse().expect("a share");
+            assert!((0.0..=1.0).contains(&share), "{row}");
+            assert!(share <= previous, "sorted by share, largest first: {row}");
+            previous = share;
+            let words = analyze(syllable);
+            assert_eq!(words.len(), 1, "{row}");
+            assert_eq!(words[0].folded, syllable, "{row}");
+            assert!(!syllable.contains(SEPARATOR));
+        }
+        assert_eq!(
+            SHARES.len(),
+            TABLE.lines().filter(|l| !l.starts_with('#')).count()
+        );
+    }
+
+    #[test]
+    fn common_syllables_pair_and_others_do_not() {
+        // "trong nước", "của các", "quốc gia": the phrases the bench found slowest.
+        assert_eq!(pair_term("trong", "nuoc").as_deref(), Some("trong nuoc"));
+        assert!(pair_term("cua", "cac").is_some());
+        assert!(pair_term("quoc", "gia").is_some());
+        // A common syllable beside a rare one: the rare one's posting list is short anyway.
+        assert_eq!(pair_term("co", "ngheo"), None);
+        assert_eq!(pair_term("xoa", "doi"), None);
+        // Two fairly common ones whose passages rarely meet: "Tô Lâm", "tổng bí (thư)".
+        assert_eq!(pair_term("to", "lam"), None);
+        assert_eq!(pair_term("tong", "bi"), None);
+        assert_eq!(share("xyzzy"), 0.0);
+    }
+
+    #[test]
+    fn the_rule_is_symmetric_and_monotone_in_the_shares() {
+        assert!(is_pair(0.5, 0.08));
+        assert!(is_pair(0.08, 0.5));
+        assert!(!is_pair(0.5, 0.07));
+        assert!(!is_pair(0.19, 0.2));
+        assert_eq!(join("quoc", "gia"), "quoc gia");
+    }
+}
