@@ -21,7 +21,8 @@ pub const FILE: &str = "file";
 /// Passage number within the article, from 1.
 pub const PASSAGE: &str = "passage";
 /// Passage text, then the article's title, as written (stored: two values) and indexed in the
-/// accented form. Title words count in every passage of the article, in one field, so that a
+/// accented form, without positions: phrases are matched in the folded form (and its pairs), an
+/// accented query's words required or preferred in this one. Title words count in every passage of the article, in one field, so that a
 /// word query is one term per form (which tantivy ranks with block-max WAND); a phrase does
 /// not run from the passage into the title (tantivy leaves a position gap between values).
 pub const TEXT: &str = "text";
@@ -122,7 +123,7 @@ pub fn schema() -> Schema {
     builder.add_text_field(ARTICLE, unscored_keyword() | STORED);
     builder.add_text_field(FILE, unscored_keyword());
     builder.add_u64_field(PASSAGE, NumericOptions::default() | STORED | FAST);
-    builder.add_text_field(TEXT, analyzed(ACCENTED_TOKENIZER) | STORED);
+    builder.add_text_field(TEXT, words_only(ACCENTED_TOKENIZER) | STORED);
     builder.add_text_field(TEXT_FOLDED, analyzed(FOLDED_TOKENIZER));
     builder.add_text_field(TEXT_PAIRS, pairs());
     builder.add_text_field(DATE, STORED);
@@ -147,6 +148,15 @@ pub fn schema() -> Schema {
     builder.add_text_field(DOC_SHORT, STRING);
     builder.add_text_field(DOC_SHORT_LABEL, unscored_keyword());
     builder.build()
+}
+
+/// Text indexed with counts and lengths (scores) but no positions.
+fn words_only(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
 }
 
 /// Text indexed with positions (phrases) and lengths (scores).

@@ -43,7 +43,8 @@ use crate::index::{open_index, Fields, VnIndex};
 
 /// Default number of hits.
 pub const DEFAULT_LIMIT: usize = 10;
-/// Extra hits fetched so that ties at the cut-off are broken by article and passage.
+/// Most passages fetched beyond the limit that tie with the last hit, so that ties at the
+/// cut-off are broken by article and passage.
 const TIE_MARGIN: usize = 16;
 
 /// An open index ready to answer queries.
@@ -168,7 +169,8 @@ impl Engine {
         limit: usize,
     ) -> Result<Vec<(Score, DocAddress)>> {
         // Equal scores are ordered by article and passage, not by where the indexing threads
-        // happened to put the documents: fetch a margin so ties at the cut are settled alike.
+        // happened to put the documents: fetch the passages tying with the last too (a margin
+        // of them), so ties at the cut are settled alike.
         let fetch = limit.max(1) + TIE_MARGIN;
         let query = targets.query(&self.index.fields, reach);
         let top = match targets.topic.and_then(TopicTarget::position) {
@@ -193,7 +195,7 @@ impl Engine {
                     });
                 searcher.search(&*query, &ranking)?
             }
-            None => top::top_by_score(searcher, &*query, fetch)?,
+            None => top::top_by_score(searcher, &*query, limit.max(1), TIE_MARGIN)?,
         };
         Ok(top)
     }

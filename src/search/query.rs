@@ -1,10 +1,11 @@
 //! User text → tantivy query. Words are matched in the folded form, so a query typed without
 //! accents finds accented text. A query typed with accents is searched as typed first (marked
 //! words in their accented form); when that finds too few, it matches any marks and also scores
-//! the accented form, so exact-accent matches rank above folded-only ones. Adjacent query words score again as a
-//! phrase; a quoted phrase must match as a phrase. The title's words are indexed with every
-//! passage of the article (see the schema), so they lift all its passages. Adjacent common
-//! syllables of a phrase are read from their pair term (see `analysis::pairs`).
+//! the accented form, so exact-accent matches rank above folded-only ones. Adjacent query words
+//! score again as a phrase; a quoted phrase must match as a phrase. Phrases are matched in the
+//! folded form, whose positions are indexed, and their adjacent common syllables read from their
+//! pair term (see `analysis::pairs`). The title's words are indexed with every passage of the
+//! article (see the schema), so they lift all its passages.
 
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
@@ -13,7 +14,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
 use super::pair_phrase::PairPhraseQuery;
-use crate::analysis::{analyze, pairs, Form, Word};
+use crate::analysis::{analyze, pairs, Word};
 use crate::index::Fields;
 
 /// Weight of an exact-accent match over a folded one, for queries typed with accents.
@@ -98,19 +99,37 @@ impl QueryPlan {
     }
 
     /// The words side by side (one word: the word alone), in the passage or its article's
-    /// title (one field: see the schema).
+    /// title (one field: see the schema). Positions are kept in the folded form only: a phrase
+    /// typed with marks is the folded phrase in passages that also hold its marked words as
+    /// typed (as typed), or that score its words' accented forms again (any marks).
     fn phrase_in(&self, words: &[Word], fields: &Fields, spelling: Spelling) -> Box<dyn Query> {
-        let folded = || phrase_query(fields, Form::Folded, words);
-        let accented = || phrase_query(fields, Form::Accented, words);
+        let folded = folded_phrase(fields, words);
         if !self.accented {
-            return folded();
+            return folded;
         }
-        match spelling {
-            Spelling::AsTyped if words.iter().all(Word::is_marked) => accented(),
-            // One field must hold the positions of all the words.
-            Spelling::AsTyped => folded(),
-            Spelling::AnyMarks => with_accented(folded(), accented()),
+        if let [word] = words {
+            return match spelling {
+                Spelling::AsTyped if word.is_marked() => accented_term(fields, word),
+                Spelling::AsTyped => folded,
+                Spelling::AnyMarks => with_accented(folded, accented_term(fields, word)),
+            };
         }
+        let mut clauses = vec![(Occur::Must, folded)];
+        for word in words {
+            match spelling {
+                Spelling::AsTyped if word.is_marked() => {
+                    clauses.push((Occur::Must, unscored(accented_term(fields, word))));
+                }
+                Spelling::AsTyped => {}
+                Spelling::AnyMarks => {
+                    clauses.push((
+                        Occur::Should,
+                        boost(accented_term(fields, word), ACCENT_BOOST),
+                    ));
+                }
+            }
+        }
+        all_of(clauses)
     }
 }
 
@@ -122,6 +141,11 @@ fn with_accented(folded: Box<dyn Query>, accented: Box<dyn Query>) -> Box<dyn Qu
     ]))
 }
 
+fn accented_term(fields: &Fields, word: &Word) -> Box<dyn Query> {
+    let term = Term::from_field_text(fields.text, &word.accented);
+    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+}
+
 impl Group {
     pub fn words(&self) -> &[Word] {
         match self {
@@ -131,42 +155,42 @@ impl Group {
     }
 }
 
-/// The words side by side in the field of `form` (one word: the word alone). Adjacent common
-/// syllables are read from their pair term: a folded phrase of two is the pair's posting list,
-/// scored as the phrase; in a longer phrase, or in the accented form, the pairs are required
-/// too (scoring nothing), so positions are checked only in passages that hold them.
-fn phrase_query(fields: &Fields, form: Form, words: &[Word]) -> Box<dyn Query> {
-    let field = match form {
-        Form::Accented => fields.text,
-        Form::Folded => fields.text_folded,
-    };
+/// The words side by side in the folded form (one word: the word alone). Adjacent common
+/// syllables are read from their pair term: a phrase of two is the pair's posting list, scored
+/// as the phrase; in a longer phrase the pairs are required too (scoring nothing), so positions
+/// are checked only in passages that hold them all.
+fn folded_phrase(fields: &Fields, words: &[Word]) -> Box<dyn Query> {
     let terms: Vec<Term> = words
         .iter()
-        .map(|w| Term::from_field_text(field, w.form(form)))
+        .map(|w| Term::from_field_text(fields.text_folded, &w.folded))
         .collect();
     let pairs: Vec<Term> = words
         .windows(2)
         .filter_map(|pair| pairs::pair_term(&pair[0].folded, &pair[1].folded))
         .map(|pair| Term::from_field_text(fields.text_pairs, &pair))
         .collect();
-    match (terms.as_slice(), pairs.as_slice(), form) {
-        ([single], _, _) => Box::new(TermQuery::new(single.clone(), IndexRecordOption::WithFreqs)),
-        ([first, second], [pair], Form::Folded) => Box::new(PairPhraseQuery::new(
+    match (terms.as_slice(), pairs.as_slice()) {
+        ([single], _) => Box::new(TermQuery::new(single.clone(), IndexRecordOption::WithFreqs)),
+        ([first, second], [pair]) => Box::new(PairPhraseQuery::new(
             pair.clone(),
             [first.clone(), second.clone()],
         )),
-        (_, [], _) => Box::new(PhraseQuery::new(terms)),
+        (_, []) => Box::new(PhraseQuery::new(terms)),
         _ => {
             let mut clauses: Vec<(Occur, Box<dyn Query>)> =
                 vec![(Occur::Must, Box::new(PhraseQuery::new(terms)))];
             clauses.extend(pairs.into_iter().map(|pair| {
                 let term = TermQuery::new(pair, IndexRecordOption::Basic);
-                let filter: Box<dyn Query> = Box::new(ConstScoreQuery::new(Box::new(term), 0.0));
-                (Occur::Must, filter)
+                (Occur::Must, unscored(Box::new(term)))
             }));
             Box::new(BooleanQuery::new(clauses))
         }
     }
+}
+
+/// The query as a filter: it must match, and adds nothing to the score.
+fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
 /// The clauses as one boolean query; a single clause as itself, so that one word stays a bare
@@ -266,10 +290,25 @@ mod tests {
                 "text_pairs:trong nuoc"
             ]
         );
-        // Typed with marks, the accented phrase is checked where the pair is.
+        // Typed with marks: the folded phrase, with the marked words as typed.
         assert_eq!(
             terms("\"của các\"", Spelling::AsTyped),
-            ["text:các", "text:của", "text_pairs:cua cac"]
+            [
+                "text:các",
+                "text:của",
+                "text_folded:cac",
+                "text_folded:cua",
+                "text_pairs:cua cac"
+            ]
+        );
+        assert_eq!(
+            terms("\"trong nước\"", Spelling::AsTyped),
+            [
+                "text:nước",
+                "text_folded:nuoc",
+                "text_folded:trong",
+                "text_pairs:trong nuoc"
+            ]
         );
         // Three syllables: positions checked where both pairs are.
         assert_eq!(
@@ -284,8 +323,8 @@ mod tests {
         );
         // A rare syllable: positions only, its posting list is short.
         assert_eq!(
-            terms("\"to lam\"", Spelling::AsTyped),
-            ["text_folded:lam", "text_folded:to"]
+            terms("\"xoa ngheo\"", Spelling::AsTyped),
+            ["text_folded:ngheo", "text_folded:xoa"]
         );
     }
 
