@@ -110,6 +110,20 @@ mod tests {
         assert_eq!(share("xyzzy"), 0.0);
     }
 
+    /// The pairs are part of the index format: an index built with other pairs would miss
+    /// phrases. A change to the table or the threshold must bump `FORMAT_VERSION` (so that
+    /// older indexes are rebuilt) and then this fingerprint.
+    #[test]
+    fn the_pairs_are_those_of_the_format_version() {
+        let fingerprint =
+            xxhash_rust::xxh3::xxh3_64(TABLE.as_bytes()) ^ u64::from(PAIR_THRESHOLD.to_bits());
+        assert_eq!(
+            (crate::index::schema::FORMAT_VERSION, fingerprint),
+            ("vnsearch-9", 16_906_128_965_803_690_292),
+            "the pair table or threshold changed: bump FORMAT_VERSION, then this fingerprint"
+        );
+    }
+
     #[test]
     fn the_rule_is_symmetric_and_monotone_in_the_shares() {
         assert!(is_pair(0.5, 0.04));

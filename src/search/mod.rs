@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod catalog;
+mod checked_phrase;
 mod day_filter;
 pub mod entity_eval;
 mod entity_query;

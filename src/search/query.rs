@@ -7,12 +7,11 @@
 //! pair term (see `analysis::pairs`). The title's words are indexed with every passage of the
 //! article (see the schema), so they lift all its passages.
 
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
+use super::checked_phrase::CheckedPhraseQuery;
 use super::pair_phrase::PairPhraseQuery;
 use crate::analysis::{analyze, pairs, Word};
 use crate::index::Fields;
@@ -103,31 +102,37 @@ impl QueryPlan {
     /// typed with marks is the folded phrase in passages that also hold its marked words as
     /// typed (as typed), or that score its words' accented forms again (any marks).
     fn phrase_in(&self, words: &[Word], fields: &Fields, spelling: Spelling) -> Box<dyn Query> {
-        let folded = folded_phrase(fields, words);
-        if !self.accented {
-            return folded;
-        }
         if let [word] = words {
+            let folded = folded_term(fields, word);
             return match spelling {
+                _ if !self.accented => folded,
                 Spelling::AsTyped if word.is_marked() => accented_term(fields, word),
                 Spelling::AsTyped => folded,
-                Spelling::AnyMarks => with_accented(folded, accented_term(fields, word)),
+                Spelling::AnyMarks if word.is_marked() => {
+                    with_accented(folded, accented_term(fields, word))
+                }
+                Spelling::AnyMarks => folded,
             };
         }
-        let mut clauses = vec![(Occur::Must, folded)];
-        for word in words {
-            match spelling {
-                Spelling::AsTyped if word.is_marked() => {
-                    clauses.push((Occur::Must, unscored(accented_term(fields, word))));
-                }
-                Spelling::AsTyped => {}
-                Spelling::AnyMarks => {
-                    clauses.push((
-                        Occur::Should,
-                        boost(accented_term(fields, word), ACCENT_BOOST),
-                    ));
-                }
-            }
+        // As typed, the marked words are required in their accented form.
+        let as_typed: Vec<Term> = match spelling {
+            Spelling::AsTyped if self.accented => words
+                .iter()
+                .filter(|w| w.is_marked())
+                .map(|w| Term::from_field_text(fields.text, &w.accented))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let phrase = folded_phrase(fields, words, as_typed);
+        if !(self.accented && spelling == Spelling::AnyMarks) {
+            return phrase;
+        }
+        let mut clauses = vec![(Occur::Must, phrase)];
+        for word in words.iter().filter(|w| w.is_marked()) {
+            clauses.push((
+                Occur::Should,
+                boost(accented_term(fields, word), ACCENT_BOOST),
+            ));
         }
         all_of(clauses)
     }
@@ -155,11 +160,17 @@ impl Group {
     }
 }
 
-/// The words side by side in the folded form (one word: the word alone). Adjacent common
-/// syllables are read from their pair term: a phrase of two is the pair's posting list, scored
-/// as the phrase; in a longer phrase the pairs are required too (scoring nothing), so positions
-/// are checked only in passages that hold them all.
-fn folded_phrase(fields: &Fields, words: &[Word]) -> Box<dyn Query> {
+fn folded_term(fields: &Fields, word: &Word) -> Box<dyn Query> {
+    let term = Term::from_field_text(fields.text_folded, &word.folded);
+    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+}
+
+/// Two or more words side by side in the folded form, in passages holding the `required`
+/// terms too (scoring nothing). Adjacent common syllables are read from their pair term: a
+/// phrase of two is the pair's posting list, scored as the phrase; in a longer one the pairs
+/// are required too, and positions are read only where the passage holds every term and could
+/// still rank (see [`CheckedPhraseQuery`]).
+fn folded_phrase(fields: &Fields, words: &[Word], mut required: Vec<Term>) -> Box<dyn Query> {
     let terms: Vec<Term> = words
         .iter()
         .map(|w| Term::from_field_text(fields.text_folded, &w.folded))
@@ -169,28 +180,20 @@ fn folded_phrase(fields: &Fields, words: &[Word]) -> Box<dyn Query> {
         .filter_map(|pair| pairs::pair_term(&pair[0].folded, &pair[1].folded))
         .map(|pair| Term::from_field_text(fields.text_pairs, &pair))
         .collect();
-    match (terms.as_slice(), pairs.as_slice()) {
-        ([single], _) => Box::new(TermQuery::new(single.clone(), IndexRecordOption::WithFreqs)),
-        ([first, second], [pair]) => Box::new(PairPhraseQuery::new(
-            pair.clone(),
-            [first.clone(), second.clone()],
-        )),
-        (_, []) => Box::new(PhraseQuery::new(terms)),
-        _ => {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-                vec![(Occur::Must, Box::new(PhraseQuery::new(terms)))];
-            clauses.extend(pairs.into_iter().map(|pair| {
-                let term = TermQuery::new(pair, IndexRecordOption::Basic);
-                (Occur::Must, unscored(Box::new(term)))
-            }));
-            Box::new(BooleanQuery::new(clauses))
+    if let ([first, second], [pair]) = (terms.as_slice(), pairs.as_slice()) {
+        let phrase = PairPhraseQuery::new(pair.clone(), [first.clone(), second.clone()]);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(phrase))];
+        for term in required {
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(query), 0.0)),
+            ));
         }
+        return all_of(clauses);
     }
-}
-
-/// The query as a filter: it must match, and adds nothing to the score.
-fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(ConstScoreQuery::new(query, 0.0))
+    required.extend(pairs);
+    Box::new(CheckedPhraseQuery::new(terms, required))
 }
 
 /// The clauses as one boolean query; a single clause as itself, so that one word stays a bare
@@ -260,14 +263,10 @@ mod tests {
             terms("đồng dong", Spelling::AsTyped),
             ["text:đồng", "text_folded:dong", "text_pairs:dong dong"]
         );
+        // The accented field holds marked words only: "dong" is read folded.
         assert_eq!(
             terms("đồng dong", Spelling::AnyMarks),
-            [
-                "text:dong",
-                "text:đồng",
-                "text_folded:dong",
-                "text_pairs:dong dong"
-            ]
+            ["text:đồng", "text_folded:dong", "text_pairs:dong dong"]
         );
         assert_eq!(
             terms("đồng", Spelling::AnyMarks),
