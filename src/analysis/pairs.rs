@@ -17,9 +17,9 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 /// A pair is indexed when the shares of passages holding each syllable multiply to at least
-/// this: then the passages holding both would be 2% of the index or more if the syllables were
+/// this: then the passages holding both would be 3% of the index or more if the syllables were
 /// independent.
-pub const PAIR_THRESHOLD: f32 = 0.02;
+pub const PAIR_THRESHOLD: f32 = 0.03;
 
 /// Separates the two syllables of a pair term: no folded syllable holds a space.
 const SEPARATOR: char = ' ';
@@ -119,17 +119,17 @@ mod tests {
             xxhash_rust::xxh3::xxh3_64(TABLE.as_bytes()) ^ u64::from(PAIR_THRESHOLD.to_bits());
         assert_eq!(
             (crate::index::schema::FORMAT_VERSION, fingerprint),
-            ("vnsearch-9", 16_906_128_965_803_690_292),
+            ("vnsearch-10", 14_606_002_671_792_060_311),
             "the pair table or threshold changed: bump FORMAT_VERSION, then this fingerprint"
         );
     }
 
     #[test]
     fn the_rule_is_symmetric_and_monotone_in_the_shares() {
-        assert!(is_pair(0.5, 0.04));
-        assert!(is_pair(0.04, 0.5));
-        assert!(!is_pair(0.5, 0.039));
-        assert!(!is_pair(0.14, 0.14));
+        assert!(is_pair(0.5, 0.06));
+        assert!(is_pair(0.06, 0.5));
+        assert!(!is_pair(0.5, 0.059));
+        assert!(!is_pair(0.17, 0.17));
         assert_eq!(join("quoc", "gia"), "quoc gia");
     }
 }

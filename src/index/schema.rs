@@ -11,7 +11,7 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER, PAIRS_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-9";
+pub const FORMAT_VERSION: &str = "vnsearch-10";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -21,8 +21,9 @@ pub const FILE: &str = "file";
 /// Passage number within the article, from 1.
 pub const PASSAGE: &str = "passage";
 /// Passage text, then the article's title, as written (stored: two values) and indexed in the
-/// accented form, without positions: phrases are matched in the folded form (and its pairs), an
-/// accented query's words required or preferred in this one. Title words count in every passage of the article, in one field, so that a
+/// accented form, marked words only (an unmarked word's accented form is its folded one) and
+/// without positions: phrases are matched in the folded form (and its pairs), an accented
+/// query's marked words required or preferred in this one. Title words count in every passage of the article, in one field, so that a
 /// word query is one term per form (which tantivy ranks with block-max WAND); a phrase does
 /// not run from the passage into the title (tantivy leaves a position gap between values).
 pub const TEXT: &str = "text";
