@@ -42,13 +42,18 @@ impl CheckedPhraseQuery {
             return phrase;
         }
         let mut clauses = vec![(Occur::Must, phrase)];
-        for filter in &self.filters {
-            let term = TermQuery::new(filter.clone(), IndexRecordOption::Basic);
-            let unscored: Box<dyn Query> = Box::new(ConstScoreQuery::new(Box::new(term), 0.0));
-            clauses.push((Occur::Must, unscored));
-        }
+        clauses.extend(self.filters.iter().cloned().map(required_term));
         Box::new(BooleanQuery::new(clauses))
     }
+}
+
+/// A term the passage must hold, as a clause that adds nothing to the score.
+pub(super) fn required_term(term: Term) -> (Occur, Box<dyn Query>) {
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    (
+        Occur::Must,
+        Box::new(ConstScoreQuery::new(Box::new(query), 0.0)),
+    )
 }
 
 impl fmt::Debug for CheckedPhraseQuery {

@@ -7,11 +7,11 @@
 //! pair term (see `analysis::pairs`). The title's words are indexed with every passage of the
 //! article (see the schema), so they lift all its passages.
 
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use super::checked_phrase::CheckedPhraseQuery;
+use super::checked_phrase::{required_term, CheckedPhraseQuery};
 use super::pair_phrase::PairPhraseQuery;
 use crate::analysis::{analyze, pairs, Word};
 use crate::index::Fields;
@@ -99,8 +99,9 @@ impl QueryPlan {
 
     /// The words side by side (one word: the word alone), in the passage or its article's
     /// title (one field: see the schema). Positions are kept in the folded form only: a phrase
-    /// typed with marks is the folded phrase in passages that also hold its marked words as
-    /// typed (as typed), or that score its words' accented forms again (any marks).
+    /// typed with marks is the folded phrase, in passages that also hold its marked words as
+    /// typed ([`Spelling::AsTyped`]), or scoring its marked words' accented forms again
+    /// ([`Spelling::AnyMarks`]).
     fn phrase_in(&self, words: &[Word], fields: &Fields, spelling: Spelling) -> Box<dyn Query> {
         if let [word] = words {
             let folded = folded_term(fields, word);
@@ -183,13 +184,7 @@ fn folded_phrase(fields: &Fields, words: &[Word], mut required: Vec<Term>) -> Bo
     if let ([first, second], [pair]) = (terms.as_slice(), pairs.as_slice()) {
         let phrase = PairPhraseQuery::new(pair.clone(), [first.clone(), second.clone()]);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(phrase))];
-        for term in required {
-            let query = TermQuery::new(term, IndexRecordOption::Basic);
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(query), 0.0)),
-            ));
-        }
+        clauses.extend(required.into_iter().map(required_term));
         return all_of(clauses);
     }
     required.extend(pairs);
