@@ -252,18 +252,15 @@ impl SegmentPhrase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::{Index, IndexWriter, Searcher, TantivyDocument};
+    use tantivy::{Index, Searcher};
 
-    use crate::index::schema::{schema, Fields};
+    use crate::index::schema::Fields;
+    use crate::search::fixture::index_of;
     use crate::search::top::top_by_score;
 
     /// Passages on the Mekong delta's "mùa nước nổi" and its "nước nổi" season, in three
     /// segments, one deleted; lengths and counts vary so that scores do.
     fn fixture() -> (Index, Fields) {
-        let index = Index::create_in_ram(schema());
-        crate::analysis::register(&index);
-        let fields = Fields::of(&index.schema()).expect("fields");
-        let mut writer: IndexWriter = index.writer(15_000_000).expect("writer");
         let bodies = [
             "Mùa nước nổi về, người dân miền Tây vào mùa đánh bắt.",
             "Nước nổi năm nay về sớm; mùa nước nổi là mùa của cá linh, mùa nước nổi.",
@@ -272,22 +269,16 @@ mod tests {
             "Người dân nói mua nước nổi, không phải mùa nước nổi.",
             "Du lịch mùa nước nổi ở An Giang hút khách trong nước.",
         ];
-        for round in 0..3 {
-            for (n, body) in bodies.iter().enumerate() {
-                let mut document = TantivyDocument::default();
-                let text = format!("{} {body}", "Tin ".repeat(round * 2 + n % 3));
-                for field in [fields.text, fields.text_folded, fields.text_pairs] {
-                    document.add_text(field, &text);
-                    document.add_text(field, "Đồng bằng sông Cửu Long");
-                }
-                document.add_text(fields.file, format!("{round}-{n}"));
-                writer.add_document(document).expect("add");
-            }
-            writer.commit().expect("commit");
-        }
-        writer.delete_term(Term::from_field_text(fields.file, "1-3"));
-        writer.commit().expect("commit");
-        (index, fields)
+        let segments: Vec<Vec<String>> = (0..3)
+            .map(|round| {
+                let lead = |n: usize| "Tin ".repeat(round * 2 + n % 3);
+                let texts = bodies.iter().enumerate();
+                texts
+                    .map(|(n, body)| format!("{} {body}", lead(n)))
+                    .collect()
+            })
+            .collect();
+        index_of(&segments, "Đồng bằng sông Cửu Long", "1-3")
     }
 
     fn folded(fields: &Fields, words: &[&str]) -> Vec<Term> {

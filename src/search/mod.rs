@@ -9,6 +9,8 @@ mod entity_query;
 pub mod eval;
 pub mod facets;
 pub mod filter;
+#[cfg(test)]
+mod fixture;
 mod highlight;
 mod hit;
 mod pair_phrase;

@@ -173,14 +173,11 @@ mod tests {
 
     use crate::analysis::pairs::pair_term;
     use crate::index::schema::{schema, Fields};
+    use crate::search::fixture::index_of;
 
     /// An index of passages on "trong nước" and "quốc gia", some holding the phrase twice, some
     /// the words apart, in several segments, one passage deleted.
     fn fixture() -> (Index, Fields) {
-        let index = Index::create_in_ram(schema());
-        crate::analysis::register(&index);
-        let fields = Fields::of(&index.schema()).expect("fields");
-        let mut writer: IndexWriter = index.writer(15_000_000).expect("writer");
         let bodies = [
             "Hàng trong nước tăng giá.",
             "Thị trường trong nước và thị trường quốc tế trong năm nay.",
@@ -190,22 +187,15 @@ mod tests {
             "Quốc hội thông qua; gia đình trong nước.",
             "Biên giới quốc gia.",
         ];
-        for round in 0..3 {
-            for (n, body) in bodies.iter().enumerate() {
-                let mut document = TantivyDocument::default();
-                let text = format!("{body} Số {round} {n}.");
-                for field in [fields.text, fields.text_folded, fields.text_pairs] {
-                    document.add_text(field, &text);
-                    document.add_text(field, "Kinh tế trong nước");
-                }
-                document.add_text(fields.file, format!("{round}-{n}"));
-                writer.add_document(document).expect("add");
-            }
-            writer.commit().expect("commit");
-        }
-        writer.delete_term(Term::from_field_text(fields.file, "1-2"));
-        writer.commit().expect("commit");
-        (index, fields)
+        let segments: Vec<Vec<String>> = (0..3)
+            .map(|round| {
+                let texts = bodies.iter().enumerate();
+                texts
+                    .map(|(n, body)| format!("{body} Số {round} {n}."))
+                    .collect()
+            })
+            .collect();
+        index_of(&segments, "Kinh tế trong nước", "1-2")
     }
 
     fn pair_query(fields: &Fields, first: &str, second: &str) -> PairPhraseQuery {
