@@ -21,6 +21,8 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
+use super::pair_phrase::{lengths, phrase_similarity};
+
 /// The folded words side by side, in passages also holding every filter term.
 #[derive(Clone)]
 pub struct CheckedPhraseQuery {
@@ -67,19 +69,11 @@ impl fmt::Debug for CheckedPhraseQuery {
 
 impl Query for CheckedPhraseQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let exact = self.exact().weight(scoring)?;
-        let similarity = match scoring {
-            EnableScoring::Enabled {
-                statistics_provider,
-                ..
-            } => Some(Bm25Weight::for_terms(statistics_provider, &self.words)?),
-            EnableScoring::Disabled { .. } => None,
-        };
         Ok(Box::new(CheckedPhraseWeight {
             words: self.words.clone(),
             filters: self.filters.clone(),
-            similarity,
-            exact,
+            similarity: phrase_similarity(scoring, &self.words)?,
+            exact: self.exact().weight(scoring)?,
         }))
     }
 
@@ -150,11 +144,7 @@ impl CheckedPhraseWeight {
                 None => return Ok(None),
             }
         }
-        let field = self.words[0].field();
-        let lengths = reader
-            .fieldnorms_readers()
-            .get_field(field)?
-            .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
+        let lengths = lengths(reader, self.words[0].field())?;
         // Candidates come from the rarest list, the others are sought to them.
         let mut order: Vec<usize> = (0..lists.len()).collect();
         order.sort_by_key(|&i| lists[i].doc_freq());

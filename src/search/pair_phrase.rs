@@ -12,7 +12,7 @@ use std::fmt;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term};
 
 /// The phrase of two folded words whose pair is indexed.
@@ -38,19 +38,36 @@ impl fmt::Debug for PairPhraseQuery {
     }
 }
 
+/// The BM25 weight tantivy gives a phrase of `words` (the sum of their idfs); `None` when
+/// scoring is disabled.
+pub(super) fn phrase_similarity(
+    scoring: EnableScoring<'_>,
+    words: &[Term],
+) -> tantivy::Result<Option<Bm25Weight>> {
+    Ok(match scoring {
+        EnableScoring::Enabled {
+            statistics_provider,
+            ..
+        } => Some(Bm25Weight::for_terms(statistics_provider, words)?),
+        EnableScoring::Disabled { .. } => None,
+    })
+}
+
+/// The passages' lengths in `field` of a segment, as tantivy's phrase scorer reads them (all
+/// one when the field keeps none).
+pub(super) fn lengths(reader: &SegmentReader, field: Field) -> tantivy::Result<FieldNormReader> {
+    Ok(reader
+        .fieldnorms_readers()
+        .get_field(field)?
+        .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1)))
+}
+
 impl Query for PairPhraseQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let similarity = match scoring {
-            EnableScoring::Enabled {
-                statistics_provider,
-                ..
-            } => Some(Bm25Weight::for_terms(statistics_provider, &self.words)?),
-            EnableScoring::Disabled { .. } => None,
-        };
         Ok(Box::new(PairPhraseWeight {
             pair: self.pair.clone(),
             field: self.words[0].field(),
-            similarity,
+            similarity: phrase_similarity(scoring, &self.words)?,
         }))
     }
 
@@ -65,7 +82,7 @@ impl Query for PairPhraseQuery {
 struct PairPhraseWeight {
     pair: Term,
     /// The folded field, whose lengths score the phrase.
-    field: tantivy::schema::Field,
+    field: Field,
     /// `None` when scoring is disabled.
     similarity: Option<Bm25Weight>,
 }
@@ -82,13 +99,9 @@ impl PairPhraseWeight {
         let Some(postings) = postings else {
             return Ok(None);
         };
-        let lengths = match &self.similarity {
-            Some(_) => reader.fieldnorms_readers().get_field(self.field)?,
-            None => None,
-        };
         Ok(Some(PairScorer {
             postings,
-            lengths: lengths.unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1)),
+            lengths: lengths(reader, self.field)?,
             similarity: self.similarity.as_ref().map(|w| w.boost_by(boost)),
         }))
     }
