@@ -27,7 +27,14 @@ const SEPARATOR: char = ' ';
 /// `syllable\tshare` lines (folded form, share of passages in 0..1), comments after `#`.
 const TABLE: &str = include_str!("common_syllables.tsv");
 
-static SHARES: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| parse(TABLE));
+/// The shares by [`key`]: every word of every text indexed is looked up, so the look-up hashes
+/// one integer and compares no strings.
+static SHARES: LazyLock<FxHashMap<u64, f32>> = LazyLock::new(|| {
+    parse(TABLE)
+        .into_iter()
+        .filter_map(|(syllable, share)| Some((key(syllable)?, share)))
+        .collect()
+});
 
 fn parse(table: &str) -> FxHashMap<&str, f32> {
     table
@@ -40,9 +47,20 @@ fn parse(table: &str) -> FxHashMap<&str, f32> {
         .collect()
 }
 
+/// A word of at most 8 bytes as one integer, its bytes zero-padded (no word holds a zero
+/// byte); longer words are no common syllable.
+fn key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let mut padded = [0u8; 8];
+    padded.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(padded))
+}
+
 /// The share of passages holding the folded syllable, 0 for one outside the table.
 pub fn share(folded: &str) -> f32 {
-    SHARES.get(folded).copied().unwrap_or(0.0)
+    key(folded)
+        .and_then(|key| SHARES.get(&key).copied())
+        .unwrap_or(0.0)
 }
 
 /// Whether two adjacent syllables whose shares are given form an indexed pair.
@@ -88,6 +106,7 @@ mod tests {
             assert_eq!(words.len(), 1, "{row}");
             assert_eq!(words[0].folded, syllable, "{row}");
             assert!(!syllable.contains(SEPARATOR));
+            assert_eq!(super::share(syllable), share, "{row}");
         }
         assert_eq!(
             SHARES.len(),
@@ -108,6 +127,10 @@ mod tests {
         assert_eq!(pair_term("ben", "vung"), None);
         assert_eq!(pair_term("to", "lam").as_deref(), Some("to lam"));
         assert_eq!(share("xyzzy"), 0.0);
+        // Longer than a key holds, and a listed syllable's prefix or extension.
+        assert_eq!(share("chuyendoiso"), 0.0);
+        assert_eq!(share("tron"), 0.0);
+        assert_eq!(share("trongg"), 0.0);
     }
 
     /// The pairs are part of the index format: an index built with other pairs would miss

@@ -12,6 +12,7 @@
 //! a long one that mentions it as often.
 
 use std::collections::BTreeMap;
+use std::hash::Hasher;
 use std::path::Path;
 
 use compact_str::CompactString;
@@ -66,8 +67,56 @@ pub struct Taxonomy {
     topics: Vec<Topic>,
     /// The file it was parsed from, kept with the index.
     source: String,
-    /// (topic, phrase) by the folded form of the phrase's first word.
-    by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
+    /// Where each phrase may start: (topic, phrase) by the key of its first words.
+    starts: Starts,
+}
+
+/// The phrases that may start at a word, found by hashing, never by comparing strings: a
+/// phrase of one word by the hash of its folded form, a longer one by the hash of its first two
+/// folded words. A collision only costs one comparison more, since a candidate is matched word
+/// by word. Each list keeps the taxonomy's order, so a topic's longest phrase comes first.
+#[derive(Clone, Debug, Default)]
+struct Starts {
+    one_word: FxHashMap<u64, Vec<(usize, usize)>>,
+    two_words: FxHashMap<u64, Vec<(usize, usize)>>,
+}
+
+impl Starts {
+    fn new(topics: &[Topic]) -> Starts {
+        let mut starts = Starts::default();
+        for (t, topic) in topics.iter().enumerate() {
+            for (p, phrase) in topic.phrases.iter().enumerate() {
+                let first = word_hash(&phrase.words[0].folded);
+                let (map, key) = match phrase.words.get(1) {
+                    None => (&mut starts.one_word, first),
+                    Some(second) => (
+                        &mut starts.two_words,
+                        pair_hash(first, word_hash(&second.folded)),
+                    ),
+                };
+                map.entry(key).or_default().push((t, p));
+            }
+        }
+        starts
+    }
+
+    /// The candidates at a word whose folded hash is `first`, followed by a word whose folded
+    /// hash is `second`: longer phrases before one-word ones.
+    fn at(&self, first: u64, second: Option<u64>) -> impl Iterator<Item = &(usize, usize)> {
+        let longer = second.and_then(|second| self.two_words.get(&pair_hash(first, second)));
+        let single = self.one_word.get(&first);
+        longer.into_iter().chain(single).flatten()
+    }
+}
+
+fn word_hash(folded: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(folded.as_bytes());
+    hasher.finish()
+}
+
+fn pair_hash(first: u64, second: u64) -> u64 {
+    first.rotate_left(17) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 #[derive(Deserialize)]
@@ -138,19 +187,10 @@ impl Taxonomy {
         if topics.is_empty() {
             return Err(bad("no [[topic]] defined".into()));
         }
-        let mut by_first_word: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
-        for (t, topic) in topics.iter().enumerate() {
-            for (p, phrase) in topic.phrases.iter().enumerate() {
-                by_first_word
-                    .entry(phrase.words[0].folded.to_string())
-                    .or_default()
-                    .push((t, p));
-            }
-        }
         Ok(Taxonomy {
+            starts: Starts::new(&topics),
             topics,
             source: text.to_string(),
-            by_first_word,
         })
     }
 
@@ -205,14 +245,22 @@ impl Taxonomy {
 
     /// Raw score of every topic for the words of a passage.
     fn raw_scores(&self, words: &[Word]) -> Vec<f32> {
+        let mut scores = vec![0.0f32; self.topics.len()];
+        for ((t, p), count) in self.phrase_counts(words) {
+            let weight = self.topics[t].phrases[p].weight;
+            scores[t] += weight * (1.0 + (count as f32).ln());
+        }
+        scores
+    }
+
+    /// How often each (topic, phrase) matches the words of a passage.
+    fn phrase_counts(&self, words: &[Word]) -> FxHashMap<(usize, usize), u32> {
         let mut counts: FxHashMap<(usize, usize), u32> = FxHashMap::default();
         // Per topic, the first word not yet inside one of its matched phrases.
         let mut free_from = vec![0usize; self.topics.len()];
+        let hashes: Vec<u64> = words.iter().map(|w| word_hash(&w.folded)).collect();
         for i in 0..words.len() {
-            let Some(candidates) = self.by_first_word.get(words[i].folded.as_str()) else {
-                continue;
-            };
-            for &(t, p) in candidates {
+            for &(t, p) in self.starts.at(hashes[i], hashes.get(i + 1).copied()) {
                 if i < free_from[t] {
                     continue;
                 }
@@ -223,12 +271,7 @@ impl Taxonomy {
                 }
             }
         }
-        let mut scores = vec![0.0f32; self.topics.len()];
-        for ((t, p), count) in counts {
-            let weight = self.topics[t].phrases[p].weight;
-            scores[t] += weight * (1.0 + (count as f32).ln());
-        }
-        scores
+        counts
     }
 }
 
@@ -295,6 +338,57 @@ mod tests {
             .into_iter()
             .map(|t| taxonomy.topics()[t.topic].slug.clone())
             .collect()
+    }
+
+    /// Every phrase of every topic tried at every word, in the taxonomy's order.
+    fn counts_by_trying_every_phrase(
+        taxonomy: &Taxonomy,
+        words: &[Word],
+    ) -> BTreeMap<(usize, usize), u32> {
+        let topics = taxonomy.topics();
+        let mut counts = BTreeMap::new();
+        let mut free_from = vec![0usize; topics.len()];
+        for i in 0..words.len() {
+            for (t, topic) in topics.iter().enumerate() {
+                for (p, phrase) in topic.phrases.iter().enumerate() {
+                    if i >= free_from[t] && matches_at(&phrase.words, &words[i..]) {
+                        *counts.entry((t, p)).or_default() += 1;
+                        free_from[t] = i + phrase.words.len();
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    #[test]
+    fn phrases_found_by_hash_match_as_trying_every_phrase() {
+        let taxonomy = Taxonomy::builtin();
+        // Every phrase of the taxonomy back to back (so phrases overlap and nest), as written
+        // and without accents, and the sample articles.
+        let phrases: Vec<String> = taxonomy
+            .topics()
+            .iter()
+            .flat_map(|t| t.phrases.iter())
+            .map(|p| {
+                let words: Vec<&str> = p.words.iter().map(|w| w.accented.as_str()).collect();
+                words.join(" ")
+            })
+            .collect();
+        let all = phrases.join(" ");
+        let mut texts = vec![all.clone(), fold(&all).into_owned(), phrases.join(". ")];
+        texts.extend(crate::seeds::SEEDS.iter().map(|(_, text)| text.to_string()));
+        let mut tagged = 0;
+        for text in &texts {
+            let words = analyze(text);
+            let counts: BTreeMap<_, _> = taxonomy.phrase_counts(&words).into_iter().collect();
+            assert_eq!(counts, counts_by_trying_every_phrase(&taxonomy, &words));
+            tagged += taxonomy.tag_words(&words).len();
+        }
+        assert!(
+            tagged > 2 * taxonomy.topics().len(),
+            "{tagged} topics found"
+        );
     }
 
     #[test]
