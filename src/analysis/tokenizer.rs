@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::sync::{Arc, LazyLock, Mutex};
 
+use crossbeam_utils::CachePadded;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -23,9 +24,14 @@ thread_local! {
 }
 
 /// Analyses made by the thread that prepares documents (for topic tagging), waiting for the
-/// tantivy thread that indexes the same text.
-static HANDED_OFF: LazyLock<Mutex<FxHashMap<String, Arc<Vec<Word>>>>> =
-    LazyLock::new(|| Mutex::new(FxHashMap::default()));
+/// tantivy thread that indexes the same text. On a cache line of its own: every thread of a
+/// build locks it for every text, and the read-only tables that shared its line (the syllable
+/// shares, looked up for every word) were re-read from memory on each of those writes.
+static HANDED_OFF: LazyLock<CachePadded<Mutex<Analyses>>> =
+    LazyLock::new(|| CachePadded::new(Mutex::new(FxHashMap::default())));
+
+/// Texts and their words.
+type Analyses = FxHashMap<String, Arc<Vec<Word>>>;
 
 /// Analyzes a text about to be indexed, and hands the words on to the tokenizer that will
 /// index it, so the text is analyzed once in all.
