@@ -116,7 +116,10 @@ fn word_hash(folded: &str) -> u64 {
 }
 
 fn pair_hash(first: u64, second: u64) -> u64 {
-    first.rotate_left(17) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write_u64(first);
+    hasher.write_u64(second);
+    hasher.finish()
 }
 
 #[derive(Deserialize)]
