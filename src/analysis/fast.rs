@@ -167,14 +167,9 @@ pub fn analyze(text: &str) -> Option<Vec<Word>> {
     taken.then_some(words)
 }
 
-/// Whether `text` is for the fast path: ASCII and precomposed Vietnamese letters only.
-pub fn takes(text: &str) -> bool {
-    !text.chars().any(|c| class_of(c) == Class::Decline)
-}
-
 /// Calls `on_word` with the range, lower-case form and folded form of each word of `text`, in
 /// order; `false` when it met a character that is not for the fast path (the words seen
-/// before it were visited already: check [`takes`] first to avoid that).
+/// before it were visited already: a caller keeps them only when it returns `true`).
 pub fn scan(text: &str, mut on_word: impl FnMut(Range<usize>, &str, &str)) -> bool {
     let mut word = Building::default();
     let bytes = text.as_bytes();

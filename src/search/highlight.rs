@@ -7,7 +7,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::query::{Group, QueryPlan};
-use crate::analysis::visit_folded;
+use crate::analysis::map_folded;
 
 /// Byte ranges of `text` to highlight for `plan`, sorted, not overlapping.
 pub fn highlights(text: &str, plan: &QueryPlan) -> Vec<Range<usize>> {
@@ -18,12 +18,8 @@ pub fn highlights(text: &str, plan: &QueryPlan) -> Vec<Range<usize>> {
         ids.entry(word.folded.as_str()).or_insert(next);
     }
     let id = |word: &str| ids.get(word).copied().unwrap_or(OTHER);
-    let mut ranges = Vec::new();
-    let mut folded = Vec::new();
-    visit_folded(text, |range, word| {
-        ranges.push(range);
-        folded.push(id(word));
-    });
+    let (ranges, folded): (Vec<Range<usize>>, Vec<usize>) =
+        map_folded(text, id).into_iter().unzip();
     let single: Vec<usize> = plan
         .groups
         .iter()
