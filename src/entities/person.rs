@@ -209,11 +209,16 @@ fn letter_case(c: char) -> Option<bool> {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+/// For a character of a word, its [`letter_case`] (`Some(None)` for a digit or a mark); `None`
+/// for any other character. One look-up serves both questions.
+fn word_char(c: char) -> Option<Option<bool>> {
     match c {
-        '\u{0}'..='\u{7F}' => c.is_ascii_alphanumeric(),
-        '\u{300}'..='\u{36F}' => true,
-        _ => letter_case(c).is_some() || c.is_numeric() || is_mark(c),
+        '\u{0}'..='\u{7F}' => c.is_ascii_alphanumeric().then(|| letter_case(c)),
+        '\u{300}'..='\u{36F}' => Some(None),
+        _ => {
+            let case = letter_case(c);
+            (case.is_some() || c.is_numeric() || is_mark(c)).then_some(case)
+        }
     }
 }
 
@@ -239,23 +244,24 @@ fn words(text: &str) -> Vec<Tok<'_>> {
     let mut chars = text.char_indices().peekable();
     let mut prev_end = 0;
     while let Some((start, c)) = chars.next() {
-        if !is_word_char(c) {
+        let Some(case) = word_char(c) else {
             continue;
-        }
+        };
         let mut end = start + c.len_utf8();
         let mut shape = ShapeOf::default();
-        shape.push(c);
+        shape.push(c, case);
         // "Jong-un", "Sang-sik": a hyphen inside a capitalized word before a lower-case letter
         // joins the parts ("Thành ủy-HĐND" and "Bà Rịa-Vũng Tàu" stay apart).
-        let capitalized = letter_case(c) == Some(true);
+        let capitalized = case == Some(true);
         loop {
-            match chars.peek() {
-                Some(&(i, d)) if is_word_char(d) => {
+            let next = chars.peek().map(|&(i, d)| (i, d, word_char(d)));
+            match next {
+                Some((i, d, Some(case))) => {
                     end = i + d.len_utf8();
-                    shape.push(d);
+                    shape.push(d, case);
                     chars.next();
                 }
-                Some(&(i, '-'))
+                Some((i, '-', None))
                     if capitalized
                         && text[i + 1..]
                             .chars()
@@ -323,11 +329,12 @@ struct ShapeOf {
 }
 
 impl ShapeOf {
-    fn push(&mut self, c: char) {
+    /// Reads the next character, `case` its [`letter_case`].
+    fn push(&mut self, c: char, case: Option<bool>) {
         if self.digit {
             return;
         }
-        match letter_case(c) {
+        match case {
             Some(is_upper) => {
                 self.letters += 1;
                 self.upper += usize::from(is_upper);
