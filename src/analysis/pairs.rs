@@ -29,20 +29,15 @@ const TABLE: &str = include_str!("common_syllables.tsv");
 
 /// The shares by [`key`]: every word of every text indexed is looked up, so the look-up hashes
 /// one integer and compares no strings.
-static SHARES: LazyLock<FxHashMap<u64, f32>> = LazyLock::new(|| {
-    parse(TABLE)
-        .into_iter()
-        .filter_map(|(syllable, share)| Some((key(syllable)?, share)))
-        .collect()
-});
+static SHARES: LazyLock<FxHashMap<u64, f32>> = LazyLock::new(|| parse(TABLE));
 
-fn parse(table: &str) -> FxHashMap<&str, f32> {
+fn parse(table: &str) -> FxHashMap<u64, f32> {
     table
         .lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| {
             let (syllable, share) = line.split_once('\t')?;
-            Some((syllable, share.trim().parse().ok()?))
+            Some((key(syllable)?, share.trim().parse().ok()?))
         })
         .collect()
 }

@@ -12,11 +12,11 @@
 //! a long one that mentions it as often.
 
 use std::collections::BTreeMap;
-use std::hash::Hasher;
+use std::hash::BuildHasher;
 use std::path::Path;
 
 use compact_str::CompactString;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Deserialize;
 
 use crate::analysis::fold::fold;
@@ -110,16 +110,11 @@ impl Starts {
 }
 
 fn word_hash(folded: &str) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(folded.as_bytes());
-    hasher.finish()
+    FxBuildHasher.hash_one(folded)
 }
 
 fn pair_hash(first: u64, second: u64) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write_u64(first);
-    hasher.write_u64(second);
-    hasher.finish()
+    FxBuildHasher.hash_one((first, second))
 }
 
 #[derive(Deserialize)]

@@ -23,9 +23,10 @@ pub const PASSAGE: &str = "passage";
 /// Passage text, then the article's title, as written (stored: two values) and indexed in the
 /// accented form, marked words only (an unmarked word's accented form is its folded one) and
 /// without positions: phrases are matched in the folded form (and its pairs), an accented
-/// query's marked words required or preferred in this one. Title words count in every passage of the article, in one field, so that a
-/// word query is one term per form (which tantivy ranks with block-max WAND); a phrase does
-/// not run from the passage into the title (tantivy leaves a position gap between values).
+/// query's marked words required or preferred in this one. Title words count in every passage
+/// of the article, in one field, so that a word query is one term per form (which tantivy
+/// ranks with block-max WAND); a phrase does not run from the passage into the title (tantivy
+/// leaves a position gap between values).
 pub const TEXT: &str = "text";
 /// Passage text, then the article's title, indexed in the folded form.
 pub const TEXT_FOLDED: &str = "text_folded";
