@@ -46,6 +46,8 @@ pub trait BuildObserver: ReadObserver {
     fn committing(&self) {}
 }
 
+impl BuildObserver for crate::corpus::Quiet {}
+
 /// How to build.
 #[derive(Clone, Debug)]
 pub struct BuildOptions {

@@ -136,7 +136,11 @@ impl Engine {
         let mut top = self.rank(&searcher, &targets, (mode, spelling), limit)?;
         if plan.accented && top.len() < limit {
             spelling = Spelling::AnyMarks;
-            top = self.rank(&searcher, &targets, (mode, spelling), limit)?;
+            top = if targets.one_marked_word() {
+                self.rank_any_marks(&searcher, &targets, &top, limit)?
+            } else {
+                self.rank(&searcher, &targets, (mode, spelling), limit)?
+            };
         }
         let relaxed = top.is_empty() && plan.groups.len() > 1;
         if relaxed {
@@ -200,6 +204,31 @@ impl Engine {
             }
             None => top::top_by_score(searcher, &*query, limit.max(1), TIE_MARGIN)?,
         };
+        Ok(top)
+    }
+
+    /// [`Spelling::AnyMarks`]' ranking of one marked word, from the as-typed ranking that
+    /// found fewer than `limit` passages (all those holding the word as typed). Any other
+    /// passage scores as the folded word alone, so the folded term ranks `limit` more than
+    /// those, from one posting list, and those few are scored with both spellings: the same top
+    /// as ranking the union of the two terms, which block-max WAND prunes far worse over a long
+    /// folded list (a rare "giâm" is the frequent "giam").
+    fn rank_any_marks(
+        &self,
+        searcher: &Searcher,
+        targets: &Targets,
+        as_typed: &[(Score, DocAddress)],
+        limit: usize,
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let fields = &self.index.fields;
+        let typed: Vec<DocAddress> = as_typed.iter().map(|(_, address)| *address).collect();
+        let folded = targets.query(fields, (Mode::All, Spelling::Folded));
+        let reach = limit.max(1) + typed.len();
+        let mut top = top::top_by_score(searcher, &*folded, reach, TIE_MARGIN)?;
+        top.retain(|(_, address)| !typed.contains(address));
+        let both = targets.query(fields, (Mode::All, Spelling::AnyMarks));
+        top.extend(top::scores_of(searcher, &*both, &typed)?);
+        top.sort_by(|(a, x), (b, y)| b.total_cmp(a).then(x.cmp(y)));
         Ok(top)
     }
 
@@ -417,6 +446,14 @@ impl Targets<'_> {
         self.filters.narrow(query::all_of(clauses))
     }
 
+    /// The words are one word typed with marks, ranked by score alone (see
+    /// [`Engine::rank_any_marks`]).
+    fn one_marked_word(&self) -> bool {
+        let ranked_by_score = self.topic.and_then(TopicTarget::position).is_none();
+        matches!(self.plan.groups.as_slice(), [Group::Word(word)] if word.is_marked())
+            && ranked_by_score
+    }
+
     /// The words to highlight: the query's, the person's name as a phrase, and a topic's
     /// describing words.
     fn highlight_plan(&self) -> QueryPlan {
@@ -522,5 +559,120 @@ impl Stored {
             doc_labels: all(fields.doc_label),
             topics: all(fields.topic),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::query::{BooleanQuery, BoostQuery};
+
+    use crate::corpus::Quiet;
+    use crate::index::{build_index, BuildOptions};
+
+    /// Articles on cutting ("giảm") and on the director ("giám đốc"), a few about vinegar
+    /// ("giấm") and cuttings ("giâm cành"): rare spellings of the frequent folded word "giam".
+    /// Two files indexed apart, so in several segments.
+    fn engine(dir: &Path) -> Engine {
+        let corpus = dir.join("corpus");
+        std::fs::create_dir(&corpus).expect("corpus");
+        let article = |id: usize| {
+            // Lengths and counts vary, so that few passages tie.
+            let filler = "kinh tế ".repeat(id % 11);
+            let cuts = "giảm ".repeat(id % 4 + 1);
+            let body = match id % 9 {
+                _ if id % 40 == 0 => format!("Giâm cành chè giống. {filler}"),
+                1 => format!("Giấm gạo, giấm táo. {cuts}{filler}"),
+                2 | 5 | 7 => format!("{filler}Thuế {cuts}thủ tục {id}."),
+                _ => format!("Giám đốc sở {id} nói. {filler}{cuts}"),
+            };
+            let json = serde_json::json!({"id": id.to_string(), "title": "Tin", "content": body});
+            format!("{json}\n")
+        };
+        for (file, ids) in [("a.jsonl", 0..60), ("b.jsonl", 60..130)] {
+            let lines: String = ids.map(article).collect();
+            std::fs::write(corpus.join(file), lines).expect("write");
+            build_index(&corpus, &dir.join("index"), BuildOptions::default(), &Quiet)
+                .expect("build");
+        }
+        Engine::open(&dir.join("index")).expect("open")
+    }
+
+    /// The union of the word's folded and (boosted) accented terms, ranked directly.
+    fn union_of_spellings(engine: &Engine, word: &str, limit: usize) -> Vec<(Score, DocAddress)> {
+        let fields = &engine.index.fields;
+        let [word] = analyze(word).try_into().expect("one word");
+        let term = |field, text: &str| -> Box<dyn Query> {
+            let term = Term::from_field_text(field, text);
+            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+        };
+        let accented = BoostQuery::new(term(fields.text, &word.accented), query::ACCENT_BOOST);
+        let union = BooleanQuery::new(vec![
+            (Occur::Should, term(fields.text_folded, &word.folded)),
+            (Occur::Should, Box::new(accented)),
+        ]);
+        let searcher = engine.reader.searcher();
+        top::top_by_score(&searcher, &union, limit, TIE_MARGIN).expect("union")
+    }
+
+    #[test]
+    fn any_marks_from_the_folded_word_ranks_as_the_union_of_both_spellings() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let engine = engine(dir.path());
+        let searcher = engine.reader.searcher();
+        assert!(searcher.segment_readers().len() > 1);
+        for word in ["giâm", "giấm", "GIẤM"] {
+            let plan = QueryPlan::parse(word);
+            let filters = Filters::default();
+            let targets = Targets {
+                plan: &plan,
+                person: None,
+                doc: None,
+                topic: None,
+                filters: &filters,
+            };
+            assert!(targets.one_marked_word());
+            let mut compared = 0;
+            for limit in [1, 3, 10, 20, 60] {
+                let as_typed = (Mode::All, Spelling::AsTyped);
+                let typed = engine
+                    .rank(&searcher, &targets, as_typed, limit)
+                    .expect("typed");
+                if typed.len() >= limit {
+                    continue;
+                }
+                let any = (Mode::All, Spelling::AnyMarks);
+                let ranked = engine
+                    .rank(&searcher, &targets, any, limit)
+                    .expect("ranked");
+                let fast = engine
+                    .rank_any_marks(&searcher, &targets, &typed, limit)
+                    .expect("fast");
+                let union = union_of_spellings(&engine, word, limit);
+                let scores = |top: &[(Score, DocAddress)]| -> Vec<Score> {
+                    top.iter().take(limit).map(|(score, _)| *score).collect()
+                };
+                assert_eq!(scores(&fast), scores(&union), "{word}, limit {limit}");
+                assert_eq!(scores(&ranked), scores(&union), "{word}, limit {limit}");
+                // The same passages above the cut (at it, ties are settled by article).
+                let cut = union[limit.min(union.len()) - 1].0;
+                let above = |top: &[(Score, DocAddress)]| {
+                    let mut above: Vec<DocAddress> = top
+                        .iter()
+                        .filter(|(s, _)| *s > cut)
+                        .map(|(_, a)| *a)
+                        .collect();
+                    above.sort();
+                    above
+                };
+                assert_eq!(above(&fast), above(&union), "{word}, limit {limit}");
+                assert_eq!(above(&ranked), above(&union), "{word}, limit {limit}");
+                // The passages holding the word as typed rank first.
+                let first: Vec<DocAddress> = fast[..typed.len()].iter().map(|(_, a)| *a).collect();
+                assert!(typed.iter().all(|(_, a)| first.contains(a)), "{word}");
+                compared += 1;
+            }
+            assert!(compared > 0, "{word} is too frequent to compare");
+        }
     }
 }

@@ -47,6 +47,9 @@ pub enum Spelling {
     AsTyped,
     /// Every word with any marks, the typed spelling scoring higher.
     AnyMarks,
+    /// Every word with any marks, no spelling scoring higher: how [`Spelling::AnyMarks`] scores
+    /// the passages that hold no marked word as typed.
+    Folded,
 }
 
 /// Whether every group must match, or any one.
@@ -112,7 +115,7 @@ impl QueryPlan {
                 Spelling::AnyMarks if word.is_marked() => {
                     with_accented(folded, accented_term(fields, word))
                 }
-                Spelling::AnyMarks => folded,
+                Spelling::AnyMarks | Spelling::Folded => folded,
             };
         }
         // As typed, the marked words are required in their accented form.
@@ -139,10 +142,12 @@ impl QueryPlan {
     }
 }
 
-/// The folded query with the accented one as a boosted alternative.
+/// The folded query, the accented one scoring again where it matches too. Every passage
+/// holding the accented form holds the folded one, so this matches and scores as the union of
+/// the two; but a passage is found by seeking the folded term alone, not a union of two.
 fn with_accented(folded: Box<dyn Query>, accented: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
-        (Occur::Should, folded),
+        (Occur::Must, folded),
         (Occur::Should, boost(accented, ACCENT_BOOST)),
     ]))
 }
@@ -268,6 +273,7 @@ mod tests {
             ["text:đồng", "text_folded:dong"]
         );
         assert_eq!(terms("đồng", Spelling::AsTyped), ["text:đồng"]);
+        assert_eq!(terms("đồng", Spelling::Folded), ["text_folded:dong"]);
         // Unmarked queries read the folded form whichever the spelling.
         assert_eq!(terms("dong", Spelling::AsTyped), ["text_folded:dong"]);
         assert_eq!(terms("dong", Spelling::AnyMarks), ["text_folded:dong"]);

@@ -45,6 +45,30 @@ pub fn top_by_score(
     Ok(top.into_sorted())
 }
 
+/// The scores of `query` for the documents at `addresses` that it matches, as a ranking scores
+/// them; in address order.
+pub fn scores_of(
+    searcher: &Searcher,
+    query: &dyn Query,
+    addresses: &[DocAddress],
+) -> Result<Vec<(Score, DocAddress)>> {
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut sorted = addresses.to_vec();
+    sorted.sort();
+    let mut scores = Vec::with_capacity(sorted.len());
+    for segment in sorted.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+        let reader = searcher.segment_reader(segment[0].segment_ord);
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        for &address in segment {
+            // Past the document already: the query does not match it.
+            if scorer.doc() <= address.doc_id && scorer.seek(address.doc_id) == address.doc_id {
+                scores.push((scorer.score(), address));
+            }
+        }
+    }
+    Ok(scores)
+}
+
 /// A min-heap of the best `k` so far, and the entries beyond them that tie with the k-th.
 struct Top {
     k: usize,
