@@ -123,7 +123,12 @@ fn is_vietnamese_letter(c: char) -> bool {
 }
 
 fn class_of(c: char) -> Class {
-    match TABLE.get(c as usize) {
+    class_in(&TABLE, c)
+}
+
+/// [`class_of`] with the table at hand (a loop reads it once, not once a character).
+fn class_in(table: &[Class], c: char) -> Class {
+    match table.get(c as usize) {
         Some(&class) => class,
         None if c.is_alphanumeric() || is_combining_mark(c) => Class::Decline,
         None => Class::Separator,
@@ -170,11 +175,25 @@ pub fn analyze(text: &str) -> Option<Vec<Word>> {
 /// Calls `on_word` with the range, lower-case form and folded form of each word of `text`, in
 /// order; `false` when it met a character that is not for the fast path (the words seen
 /// before it were visited already: a caller keeps them only when it returns `true`).
-pub fn scan(text: &str, mut on_word: impl FnMut(Range<usize>, &str, &str)) -> bool {
-    let mut word = Building::default();
+pub fn scan(text: &str, on_word: impl FnMut(Range<usize>, &str, &str)) -> bool {
+    scan_forms::<true>(text, on_word)
+}
+
+/// [`scan`] without the lower-case forms: the range and folded form of each word.
+pub fn scan_folded(text: &str, mut on_word: impl FnMut(Range<usize>, &str)) -> bool {
+    scan_forms::<false>(text, |range, _, folded| on_word(range, folded))
+}
+
+/// [`scan`], the lower-case forms built only when `LOWER` (otherwise given empty).
+fn scan_forms<const LOWER: bool>(
+    text: &str,
+    mut on_word: impl FnMut(Range<usize>, &str, &str),
+) -> bool {
+    let mut word = Building::<LOWER>::default();
     let bytes = text.as_bytes();
+    let table: &[Class] = &TABLE;
     for (at, c) in text.char_indices() {
-        match class_of(c) {
+        match class_in(table, c) {
             Class::Letter(lower, plain) => word.push(at, lower, plain),
             Class::Decline => return false,
             Class::Separator => {
@@ -192,16 +211,17 @@ pub fn scan(text: &str, mut on_word: impl FnMut(Range<usize>, &str, &str)) -> bo
     true
 }
 
-/// The word being read: where it started, its lower-case and folded forms so far.
+/// The word being read: where it started, its lower-case (when `LOWER`) and folded forms so
+/// far.
 #[derive(Default)]
-struct Building {
+struct Building<const LOWER: bool> {
     start: Option<usize>,
     lower: String,
     folded: String,
     letters: usize,
 }
 
-impl Building {
+impl<const LOWER: bool> Building<LOWER> {
     fn started(&self) -> bool {
         self.start.is_some()
     }
@@ -213,7 +233,9 @@ impl Building {
             self.folded.clear();
             self.letters = 0;
         }
-        self.lower.push(lower);
+        if LOWER {
+            self.lower.push(lower);
+        }
         self.folded.push(plain);
         self.letters += 1;
     }

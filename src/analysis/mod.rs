@@ -68,7 +68,7 @@ pub fn analyze(text: &str) -> Vec<Word> {
 /// cost. The text is read once; the rare text the fast path declines is read again in full.
 pub fn map_folded<T>(text: &str, mut of: impl FnMut(&str) -> T) -> Vec<(Range<usize>, T)> {
     let mut words = Vec::new();
-    if fast::scan(text, |range, _, folded| words.push((range, of(folded)))) {
+    if fast::scan_folded(text, |range, folded| words.push((range, of(folded)))) {
         return words;
     }
     general_analyze(text)

@@ -310,8 +310,11 @@ impl Engine {
             let Some((key, name)) = label.split_once(LABEL_SEPARATOR) else {
                 continue;
             };
+            if names.iter().any(|n| n == name) {
+                continue;
+            }
             let term = Term::from_field_text(self.index.fields.person_strong, key);
-            if searcher.doc_freq(&term)? > 0 && !names.iter().any(|n| n == name) {
+            if in_any_segment(searcher, &term)? {
                 names.push(name.to_string());
             }
         }
@@ -486,6 +489,24 @@ fn doc_ranges(text: &str, doc: &DocTarget) -> Vec<Range<usize>> {
         .map(|m| m.range)
         .chain(bare)
         .collect()
+}
+
+/// Whether some segment holds `term`: the largest first, where a known term is most likely
+/// found, so most look-ups end there (a document frequency reads every segment's dictionary).
+fn in_any_segment(searcher: &Searcher, term: &Term) -> Result<bool> {
+    let mut readers: Vec<&SegmentReader> = searcher.segment_readers().iter().collect();
+    readers.sort_by_key(|reader| std::cmp::Reverse(reader.max_doc()));
+    for reader in readers {
+        if reader
+            .inverted_index(term.field())?
+            .get_term_info(term)
+            .map_err(tantivy::TantivyError::from)?
+            .is_some()
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Sorted ranges with overlaps joined.
