@@ -3,7 +3,8 @@
 # folder, so its articles get new ids), and prints the indexing time, MB/s of raw text (the
 # uncompressed JSON Lines), peak memory, index size on disk, then the bench table. Then the
 # anchors on the same passages and queries: a plain tantivy index (default tokenizer, top 10 by
-# its query parser) and rg scanning the raw text for the same words; and the ratios.
+# its query parser), the same folding marks away (tantivy's ASCII folding: it too finds "chính"
+# for "chinh") and rg scanning the raw text for the same words; and the ratios.
 # Skips cleanly when the data is absent.
 #
 #   cargo build --release && sh benches/scale.sh     # 1 copy: 398,679 passages
@@ -77,6 +78,11 @@ cargo bench -q --bench plain_tantivy -- --corpus "$WORK/corpus" --index "$WORK/p
     --queries "$WORK/queries.txt" --runs "$RUNS" | tee "$WORK/plain.txt"
 
 echo
+echo "== anchor: plain tantivy folding marks away (ASCII folding), the same passages and queries"
+cargo bench -q --bench plain_tantivy -- --corpus "$WORK/corpus" --index "$WORK/plain-folded" \
+    --queries "$WORK/queries.txt" --runs "$RUNS" --fold | tee "$WORK/plain-folded.txt"
+
+echo
 if command -v rg > /dev/null; then
     echo "== anchor: rg -c -i -F over the raw text, each word query once (after one warm-up)"
     : > "$WORK/rg.txt"
@@ -101,14 +107,18 @@ awk -v rg="$RG_US" '
     FILENAME ~ /ours\.txt$/ && $1 == "phrase" { ours_phrase = $3; ours_phrase_rank = $8 }
     FILENAME ~ /ours-marked\.txt$/ && $1 == "words" { ours_marked = $3; ours_marked_rank = $8 }
     FILENAME ~ /ours-unmarked\.txt$/ && $1 == "words" { ours_unmarked = $3; ours_unmarked_rank = $8 }
-    FILENAME ~ /plain/ && $1 == "word" { plain_word = $3 }
-    FILENAME ~ /plain/ && $1 == "word+stored" { plain_word_stored = $3 }
-    FILENAME ~ /plain/ && $1 == "word-marked" { plain_marked = $3 }
-    FILENAME ~ /plain/ && $1 == "word-marked+stored" { plain_marked_stored = $3 }
-    FILENAME ~ /plain/ && $1 == "word-unmarked" { plain_unmarked = $3 }
-    FILENAME ~ /plain/ && $1 == "word-unmarked+stored" { plain_unmarked_stored = $3 }
-    FILENAME ~ /plain/ && $1 == "phrase" { plain_phrase = $3 }
-    FILENAME ~ /plain/ && $1 == "phrase+stored" { plain_phrase_stored = $3 }
+    FILENAME ~ /plain\.txt$/ && $1 == "word" { plain_word = $3 }
+    FILENAME ~ /plain\.txt$/ && $1 == "word+stored" { plain_word_stored = $3 }
+    FILENAME ~ /plain\.txt$/ && $1 == "word-marked" { plain_marked = $3 }
+    FILENAME ~ /plain\.txt$/ && $1 == "word-marked+stored" { plain_marked_stored = $3 }
+    FILENAME ~ /plain\.txt$/ && $1 == "word-unmarked" { plain_unmarked = $3 }
+    FILENAME ~ /plain\.txt$/ && $1 == "word-unmarked+stored" { plain_unmarked_stored = $3 }
+    FILENAME ~ /plain\.txt$/ && $1 == "phrase" { plain_phrase = $3 }
+    FILENAME ~ /plain\.txt$/ && $1 == "phrase+stored" { plain_phrase_stored = $3 }
+    FILENAME ~ /plain-folded\.txt$/ && $1 == "word" { folded_word = $3 }
+    FILENAME ~ /plain-folded\.txt$/ && $1 == "word+stored" { folded_word_stored = $3 }
+    FILENAME ~ /plain-folded\.txt$/ && $1 == "word-unmarked" { folded_unmarked = $3 }
+    FILENAME ~ /plain-folded\.txt$/ && $1 == "word-unmarked+stored" { folded_unmarked_stored = $3 }
     function ratio(a, b) { return b > 0 ? sprintf("%.1fx", a / b) : "n/a" }
     function line(name, rank, whole, plain, plain_whole) {
         printf "%s vnsearch rank %s µs, whole %s µs; plain tantivy rank %s µs, whole %s µs; rank %s, whole %s\n",
@@ -119,5 +129,9 @@ awk -v rg="$RG_US" '
         line("  typed with marks:   ", ours_marked_rank, ours_marked, plain_marked, plain_marked_stored)
         line("  typed without marks:", ours_unmarked_rank, ours_unmarked, plain_unmarked, plain_unmarked_stored)
         line("phrases:", ours_phrase_rank, ours_phrase, plain_phrase, plain_phrase_stored)
+        print "against plain tantivy folding marks away (it too finds \"chính\" for \"chinh\"):"
+        line("words:  ", ours_word_rank, ours_word, folded_word, folded_word_stored)
+        line("  typed without marks:", ours_unmarked_rank, ours_unmarked, folded_unmarked, folded_unmarked_stored)
         if (rg != "") printf "rg over the raw text / vnsearch whole word query: %s\n", ratio(rg, ours_word)
-    }' "$WORK/ours.txt" "$WORK/ours-marked.txt" "$WORK/ours-unmarked.txt" "$WORK/plain.txt"
+    }' "$WORK/ours.txt" "$WORK/ours-marked.txt" "$WORK/ours-unmarked.txt" "$WORK/plain.txt" \
+    "$WORK/plain-folded.txt"
