@@ -136,8 +136,28 @@ fn build(corpus: &Path, dir: &Path, passages_only: bool, fold: bool) -> tantivy:
     Ok(count)
 }
 
+/// One query of the file, with the class its `# class: NAME` line gave it.
+struct Line {
+    class: Option<String>,
+    query: String,
+}
+
+/// The classes reported: words and phrases as plain tantivy's query parser sees them, then each
+/// class the query file names (`vnsearch bench --list` names the generated set's).
+fn classes(lines: &[Line]) -> Vec<String> {
+    let mut classes: Vec<String> = ["words", "words-marked", "words-unmarked", "phrase"]
+        .map(String::from)
+        .to_vec();
+    for class in lines.iter().filter_map(|l| l.class.as_ref()) {
+        if !classes.contains(class) {
+            classes.push(class.clone());
+        }
+    }
+    classes
+}
+
 /// Runs each query `runs` times (after one warm-up) and prints the percentiles per class.
-fn run_queries(dir: &Path, lines: &[String], runs: usize) -> tantivy::Result<()> {
+fn run_queries(dir: &Path, lines: &[Line], runs: usize) -> tantivy::Result<()> {
     let index = Index::open_in_dir(dir)?;
     register(&index);
     let text = index.schema().get_field("text")?;
@@ -148,12 +168,12 @@ fn run_queries(dir: &Path, lines: &[String], runs: usize) -> tantivy::Result<()>
     println!(
         "class     queries    p50 µs    p99 µs   (top 10; + stored: the 10 documents read too)"
     );
-    for class in ["word", "word-marked", "word-unmarked", "phrase"] {
+    for class in classes(lines) {
         let mut rank = Vec::new();
         let mut stored = Vec::new();
         let mut count = 0;
-        for line in lines.iter().filter(|l| in_class(l, class)) {
-            let Ok(query) = parser.parse_query(line) else {
+        for line in lines.iter().filter(|l| in_class(l, &class)) {
+            let Ok(query) = parser.parse_query(&line.query) else {
                 continue;
             };
             count += 1;
@@ -170,12 +190,12 @@ fn run_queries(dir: &Path, lines: &[String], runs: usize) -> tantivy::Result<()>
                 }
             }
         }
+        if count == 0 {
+            continue;
+        }
         rank.sort_unstable();
         stored.sort_unstable();
-        for (name, samples) in [
-            (class.to_string(), &rank),
-            (format!("{class}+stored"), &stored),
-        ] {
+        for (name, samples) in [(class.clone(), &rank), (format!("{class}+stored"), &stored)] {
             println!(
                 "{name:<14} {count:>5} {:>9} {:>9}",
                 percentile(samples, 50.0),
@@ -186,27 +206,46 @@ fn run_queries(dir: &Path, lines: &[String], runs: usize) -> tantivy::Result<()>
     Ok(())
 }
 
-/// Whether a query line is of the class: a phrase (quoted), a word, and a word typed with
-/// Vietnamese marks or without (which plain tantivy, not folding, matches only as written).
-fn in_class(line: &str, class: &str) -> bool {
-    let phrase = line.starts_with('"');
+/// Whether a query is of the class: the class its file named, or a phrase (quoted), a word,
+/// and a word typed with Vietnamese marks or without (which plain tantivy, not folding,
+/// matches only as written).
+fn in_class(line: &Line, class: &str) -> bool {
+    let phrase = line.query.starts_with('"');
     match class {
         "phrase" => phrase,
-        "word-marked" => !phrase && !line.is_ascii(),
-        "word-unmarked" => !phrase && line.is_ascii(),
-        _ => !phrase,
+        "words-marked" => !phrase && !line.query.is_ascii(),
+        "words-unmarked" => !phrase && line.query.is_ascii(),
+        "words" => !phrase,
+        named => line.class.as_deref() == Some(named),
     }
 }
 
-/// The word and phrase lines of a `vnsearch bench --list` file, unquoted once as a shell would.
-fn read_lines(path: &Path) -> Result<Vec<String>, String> {
+/// How a query file names the class of the queries that follow (as `vnsearch bench` reads it).
+const CLASS_LINE: &str = "# class: ";
+
+/// The word and phrase lines of a `vnsearch bench --list` file, unquoted once as a shell would,
+/// with the classes the file names.
+fn read_lines(path: &Path) -> Result<Vec<Line>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.contains("--"))
-        .filter_map(|l| shell_words::split(l).ok())
-        .map(|words| words.join(" "))
-        .collect())
+    let mut class = None;
+    let mut lines = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix(CLASS_LINE) {
+            class = Some(name.trim().to_string());
+            continue;
+        }
+        if line.is_empty() || line.starts_with('#') || line.contains("--") {
+            continue;
+        }
+        if let Ok(words) = shell_words::split(line) {
+            let query = words.join(" ");
+            lines.push(Line {
+                class: class.clone(),
+                query,
+            });
+        }
+    }
+    Ok(lines)
 }
 
 fn main() {

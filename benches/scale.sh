@@ -60,17 +60,16 @@ echo
 echo "== vnsearch bench (default query set, $RUNS runs)"
 "$BIN" bench --index "$WORK/index" --runs "$RUNS"
 
-# The word and phrase queries of the default set: what the anchors can run too.
+# The word and phrase queries of the default set, what the anchors can run too: once with
+# their classes (frequent words typed with marks, the same without, rare words, phrases of 2
+# and 3 syllables: queries that plain tantivy answers alike or not, see BENCHMARKS.md), and
+# once pooled (words, phrases).
 "$BIN" bench --index "$WORK/index" --list | grep -v -- '--' > "$WORK/queries.txt"
-"$BIN" bench --index "$WORK/index" --queries "$WORK/queries.txt" --runs "$RUNS" > "$WORK/ours.txt"
-# The words again, those typed with Vietnamese marks apart from those typed without: plain
-# tantivy does not fold, so it matches "chinh" only where the text writes "chinh".
-grep -v '"' "$WORK/queries.txt" | LC_ALL=C grep '[^ -~]' > "$WORK/words-marked.txt" || true
-grep -v '"' "$WORK/queries.txt" | LC_ALL=C grep -v '[^ -~]' > "$WORK/words-unmarked.txt" || true
-for form in marked unmarked; do
-    "$BIN" bench --index "$WORK/index" --queries "$WORK/words-$form.txt" --runs "$RUNS" \
-        > "$WORK/ours-$form.txt"
-done
+grep -v '^#' "$WORK/queries.txt" > "$WORK/queries-pooled.txt"
+"$BIN" bench --index "$WORK/index" --queries "$WORK/queries-pooled.txt" --runs "$RUNS" \
+    > "$WORK/ours.txt"
+"$BIN" bench --index "$WORK/index" --queries "$WORK/queries.txt" --runs "$RUNS" \
+    > "$WORK/ours-classes.txt"
 
 echo
 echo "== anchor: plain tantivy on the same passages and queries"
@@ -86,7 +85,7 @@ echo
 if command -v rg > /dev/null; then
     echo "== anchor: rg -c -i -F over the raw text, each word query once (after one warm-up)"
     : > "$WORK/rg.txt"
-    grep -v '"' "$WORK/queries.txt" | sed "s/^'//; s/'\$//" | while read -r word; do
+    grep -v '"' "$WORK/queries-pooled.txt" | sed "s/^'//; s/'\$//" | while read -r word; do
         rg -c -i -F -- "$word" "$WORK/raw" > /dev/null || true
         START=$(date +%s%N)
         rg -c -i -F -- "$word" "$WORK/raw" > /dev/null || true
@@ -103,35 +102,28 @@ fi
 echo
 echo "== ratios (p50; rank: top 10 ranked; whole: with the 10 passages read, and for vnsearch highlighted)"
 awk -v rg="$RG_US" '
-    FILENAME ~ /ours\.txt$/ && $1 == "words" { ours_word = $3; ours_word_rank = $8 }
-    FILENAME ~ /ours\.txt$/ && $1 == "phrase" { ours_phrase = $3; ours_phrase_rank = $8 }
-    FILENAME ~ /ours-marked\.txt$/ && $1 == "words" { ours_marked = $3; ours_marked_rank = $8 }
-    FILENAME ~ /ours-unmarked\.txt$/ && $1 == "words" { ours_unmarked = $3; ours_unmarked_rank = $8 }
-    FILENAME ~ /plain\.txt$/ && $1 == "word" { plain_word = $3 }
-    FILENAME ~ /plain\.txt$/ && $1 == "word+stored" { plain_word_stored = $3 }
-    FILENAME ~ /plain\.txt$/ && $1 == "word-marked" { plain_marked = $3 }
-    FILENAME ~ /plain\.txt$/ && $1 == "word-marked+stored" { plain_marked_stored = $3 }
-    FILENAME ~ /plain\.txt$/ && $1 == "word-unmarked" { plain_unmarked = $3 }
-    FILENAME ~ /plain\.txt$/ && $1 == "word-unmarked+stored" { plain_unmarked_stored = $3 }
-    FILENAME ~ /plain\.txt$/ && $1 == "phrase" { plain_phrase = $3 }
-    FILENAME ~ /plain\.txt$/ && $1 == "phrase+stored" { plain_phrase_stored = $3 }
-    FILENAME ~ /plain-folded\.txt$/ && $1 == "word" { folded_word = $3 }
-    FILENAME ~ /plain-folded\.txt$/ && $1 == "word+stored" { folded_word_stored = $3 }
-    FILENAME ~ /plain-folded\.txt$/ && $1 == "word-unmarked" { folded_unmarked = $3 }
-    FILENAME ~ /plain-folded\.txt$/ && $1 == "word-unmarked+stored" { folded_unmarked_stored = $3 }
+    FILENAME ~ /ours\.txt$/ && $1 == "words" { ours["words"] = $3; ours_rank["words"] = $8 }
+    FILENAME ~ /ours\.txt$/ && $1 == "phrase" { ours["phrase"] = $3; ours_rank["phrase"] = $8 }
+    FILENAME ~ /ours-classes\.txt$/ { ours[$1] = $3; ours_rank[$1] = $8 }
+    FILENAME ~ /plain\.txt$/ && $1 ~ /\+stored$/ { sub(/\+stored$/, "", $1); plain_whole[$1] = $3; next }
+    FILENAME ~ /plain\.txt$/ { plain[$1] = $3 }
+    FILENAME ~ /plain-folded\.txt$/ && $1 ~ /\+stored$/ { sub(/\+stored$/, "", $1); folded_whole[$1] = $3; next }
+    FILENAME ~ /plain-folded\.txt$/ { folded[$1] = $3 }
     function ratio(a, b) { return b > 0 ? sprintf("%.1fx", a / b) : "n/a" }
-    function line(name, rank, whole, plain, plain_whole) {
+    function line(name, class, anchor, anchor_whole) {
         printf "%s vnsearch rank %s µs, whole %s µs; plain tantivy rank %s µs, whole %s µs; rank %s, whole %s\n",
-            name, rank, whole, plain, plain_whole, ratio(rank, plain), ratio(whole, plain_whole)
+            name, ours_rank[class], ours[class], anchor[class], anchor_whole[class],
+            ratio(ours_rank[class], anchor[class]), ratio(ours[class], anchor_whole[class])
     }
     END {
-        line("words:  ", ours_word_rank, ours_word, plain_word, plain_word_stored)
-        line("  typed with marks:   ", ours_marked_rank, ours_marked, plain_marked, plain_marked_stored)
-        line("  typed without marks:", ours_unmarked_rank, ours_unmarked, plain_unmarked, plain_unmarked_stored)
-        line("phrases:", ours_phrase_rank, ours_phrase, plain_phrase, plain_phrase_stored)
+        line("words:  ", "words", plain, plain_whole)
+        line("  frequent, typed with marks:   ", "word", plain, plain_whole)
+        line("  frequent, typed without marks:", "word-unaccented", plain, plain_whole)
+        line("  rare, typed with marks:       ", "word-rare", plain, plain_whole)
+        line("phrases:", "phrase", plain, plain_whole)
         print "against plain tantivy folding marks away (it too finds \"chính\" for \"chinh\"):"
-        line("words:  ", ours_word_rank, ours_word, folded_word, folded_word_stored)
-        line("  typed without marks:", ours_unmarked_rank, ours_unmarked, folded_unmarked, folded_unmarked_stored)
-        if (rg != "") printf "rg over the raw text / vnsearch whole word query: %s\n", ratio(rg, ours_word)
-    }' "$WORK/ours.txt" "$WORK/ours-marked.txt" "$WORK/ours-unmarked.txt" "$WORK/plain.txt" \
-    "$WORK/plain-folded.txt"
+        line("words:  ", "words", folded, folded_whole)
+        line("  frequent, typed without marks:", "word-unaccented", folded, folded_whole)
+        line("  rare, typed with marks:       ", "word-rare", folded, folded_whole)
+        if (rg != "") printf "rg over the raw text / vnsearch whole word query: %s\n", ratio(rg, ours["words"])
+    }' "$WORK/ours.txt" "$WORK/ours-classes.txt" "$WORK/plain.txt" "$WORK/plain-folded.txt"

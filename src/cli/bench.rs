@@ -23,7 +23,9 @@ use super::IndexPath;
 /// accents, two- and three-syllable phrases, persons, document numbers, topics, and words
 /// narrowed to a period. --queries FILE takes one query per line in `search`'s own syntax
 /// (flags allowed: --person "Tô Lâm" chuyển đổi số); blank lines and lines starting with #
-/// are skipped.
+/// are skipped, but a line `# class: NAME` puts the queries after it in class NAME (otherwise
+/// a query's class is what it asks for: words, phrase, person, doc, topic). --list prints the
+/// set with those lines.
 ///
 /// Examples: vnsearch bench    vnsearch bench --queries my-queries.txt --runs 20 --json
 #[derive(Debug, Args)]
@@ -68,7 +70,12 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     }
     if args.list {
         let mut out = BufWriter::new(io::stdout().lock());
+        let mut class = None;
         for query in &queries {
+            if class != Some(&query.class) {
+                class = Some(&query.class);
+                writeln!(out, "{CLASS_LINE}{}", query.class)?;
+            }
             writeln!(out, "{}", query.label)?;
         }
         out.flush()?;
@@ -83,13 +90,21 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How a query file names the class of the queries that follow.
+const CLASS_LINE: &str = "# class: ";
+
 /// The queries of a file, one per line in `search`'s syntax.
 fn read_queries(path: &PathBuf) -> anyhow::Result<Vec<BenchQuery>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut queries = Vec::new();
+    let mut named_class: Option<&str> = None;
     for (number, line) in text.lines().enumerate() {
         let line = line.trim();
+        if let Some(name) = line.strip_prefix(CLASS_LINE) {
+            named_class = Some(name.trim()).filter(|name| !name.is_empty());
+            continue;
+        }
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -100,7 +115,7 @@ fn read_queries(path: &PathBuf) -> anyhow::Result<Vec<BenchQuery>> {
             .with_context(place)?;
         let request = request_of(&parsed.search).with_context(place)?;
         queries.push(BenchQuery {
-            class: class_of(&parsed.search),
+            class: named_class.map_or_else(|| class_of(&parsed.search), str::to_string),
             label: line.to_string(),
             request,
         });

@@ -90,6 +90,8 @@ pub fn default_queries(engine: &Engine) -> Result<Vec<BenchQuery>> {
     let (frequent, rare) = vocabulary(engine)?;
     for word in &frequent {
         queries.push(BenchQuery::words("word", word.clone()));
+    }
+    for word in &frequent {
         let unaccented = fold(word).into_owned();
         if &unaccented != word {
             queries.push(BenchQuery::words("word-unaccented", unaccented));

@@ -64,3 +64,61 @@ fn bench_reads_queries_in_the_search_syntax() {
     let err = one_line_error(vnsearch(dir.path()).args(["bench", "--queries", "bad.txt"]));
     assert!(err.contains("bad.txt line 1"), "{err}");
 }
+
+#[test]
+fn the_listed_query_set_read_back_keeps_its_classes() {
+    let dir = seeds();
+    index(dir.path());
+    let listed = vnsearch(dir.path())
+        .args(["bench", "--list"])
+        .output()
+        .unwrap();
+    assert!(listed.status.success());
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.starts_with("# class: word\n"), "{listed}");
+    std::fs::write(dir.path().join("set.txt"), &listed).unwrap();
+    let classes = |args: &[&str]| -> Vec<(String, u64)> {
+        let report = json_lines(dir.path(), args).remove(0);
+        report["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let class = c["class"].as_str().unwrap().to_string();
+                (class, c["queries"].as_u64().unwrap())
+            })
+            .collect()
+    };
+    let generated = classes(&["bench", "--runs", "1", "--warmup", "0"]);
+    let read_back = classes(&[
+        "bench",
+        "--queries",
+        "set.txt",
+        "--runs",
+        "1",
+        "--warmup",
+        "0",
+    ]);
+    assert_eq!(read_back, generated);
+    // Without the class lines, each query falls in the class of what it asks for.
+    let bare: String = listed
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("bare.txt"), bare).unwrap();
+    let bare = classes(&[
+        "bench",
+        "--queries",
+        "bare.txt",
+        "--runs",
+        "1",
+        "--warmup",
+        "0",
+    ]);
+    assert!(bare.iter().any(|(class, _)| class == "words"), "{bare:?}");
+    assert!(
+        !bare.iter().any(|(class, _)| class == "word-rare"),
+        "{bare:?}"
+    );
+}
