@@ -191,15 +191,19 @@ fn scan_forms<const LOWER: bool>(
 ) -> bool {
     let mut word = Building::<LOWER>::default();
     let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let table: &[Class] = &TABLE;
     for (at, c) in text.char_indices() {
         match class_in(table, c) {
             Class::Letter(lower, plain) => word.push(at, lower, plain),
             Class::Decline => return false,
             Class::Separator => {
-                let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-                let between_digits = at > 0 && digit_at(at - 1) && digit_at(at + 1);
-                if (c == '.' || c == ',') && word.started() && between_digits {
+                if (c == '.' || c == ',')
+                    && word.started()
+                    && at > 0
+                    && digit_at(at - 1)
+                    && digit_at(at + 1)
+                {
                     word.push(at, c, c);
                 } else {
                     word.finish(at, &mut on_word);

@@ -4,20 +4,21 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use super::query::{Group, QueryPlan};
 use crate::analysis::map_folded;
 
 /// Byte ranges of `text` to highlight for `plan`, sorted, not overlapping.
 pub fn highlights(text: &str, plan: &QueryPlan) -> Vec<Range<usize>> {
-    // Each folded form the query asks for, as a number; other words are `OTHER`.
-    let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
+    // Each folded form the query asks for, as a number (its place in this list: a query has
+    // few words, and most words of a text differ from them in length, so comparing beats
+    // hashing every word); other words are `OTHER`.
+    let mut ids: Vec<&str> = Vec::new();
     for word in plan.groups.iter().flat_map(Group::words) {
-        let next = ids.len();
-        ids.entry(word.folded.as_str()).or_insert(next);
+        if !ids.contains(&word.folded.as_str()) {
+            ids.push(&word.folded);
+        }
     }
-    let id = |word: &str| ids.get(word).copied().unwrap_or(OTHER);
+    let id = |word: &str| ids.iter().position(|&id| id == word).unwrap_or(OTHER);
     let (ranges, folded): (Vec<Range<usize>>, Vec<usize>) =
         map_folded(text, id).into_iter().unzip();
     let single: Vec<usize> = plan
