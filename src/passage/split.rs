@@ -19,15 +19,15 @@ const MIN_TAIL: usize = 150;
 /// `text` as one passage, or cut into several when longer than [`MAX_CHARS`].
 pub fn split_long(text: &str) -> Vec<String> {
     let text = text.trim();
-    if letter_count(text) <= MAX_CHARS {
+    // A letter takes at least one byte: a text this short in bytes is short in letters.
+    if text.len() <= MAX_CHARS || letter_count(text) <= MAX_CHARS {
         return vec![text.to_string()];
     }
     let mut chunks: Vec<&str> = Vec::new();
     let mut start = 0;
     let mut end = 0;
     let mut chunk_len = 0;
-    for (at, piece) in pieces(text) {
-        let piece_len = letter_count(piece);
+    for (at, piece, piece_len) in pieces(text) {
         if end > start && chunk_len + piece_len > TARGET_CHARS {
             chunks.push(&text[start..end]);
             start = at;
@@ -41,17 +41,19 @@ pub fn split_long(text: &str) -> Vec<String> {
     chunks.into_iter().map(|c| c.trim().to_string()).collect()
 }
 
-/// Sentences, with any sentence longer than the target cut further at spaces.
-fn pieces(text: &str) -> Vec<(usize, &str)> {
+/// Sentences, with any sentence longer than the target cut further at spaces; each with where
+/// it starts and its length in letters.
+fn pieces(text: &str) -> Vec<(usize, &str, usize)> {
     let mut out = Vec::new();
     for (at, sentence) in sentences(text) {
-        if letter_count(sentence) <= TARGET_CHARS {
-            out.push((at, sentence));
+        let letters = letter_count(sentence);
+        if letters <= TARGET_CHARS {
+            out.push((at, sentence, letters));
         } else {
             out.extend(
                 sentence
                     .split_word_bound_indices()
-                    .map(|(i, w)| (at + i, w)),
+                    .map(|(i, w)| (at + i, w, letter_count(w))),
             );
         }
     }
