@@ -111,6 +111,7 @@ awk -v rg="$RG_US" '
     FILENAME ~ /plain-folded\.txt$/ { folded[$1] = $3 }
     function ratio(a, b) { return b > 0 ? sprintf("%.1fx", a / b) : "n/a" }
     function line(name, class, anchor, anchor_whole) {
+        if (ours[class] == "") return
         printf "%s vnsearch rank %s µs, whole %s µs; plain tantivy rank %s µs, whole %s µs; rank %s, whole %s\n",
             name, ours_rank[class], ours[class], anchor[class], anchor_whole[class],
             ratio(ours_rank[class], anchor[class]), ratio(ours[class], anchor_whole[class])

@@ -29,15 +29,32 @@ enum Class {
     Decline,
 }
 
-/// Characters below this have their class in [`TABLE`] (Latin, the Vietnamese letters of Latin
-/// Extended Additional, general punctuation).
-const TABLE_END: u32 = 0x2070;
+/// The characters whose class is in [`TABLE`]: Latin up to Latin Extended-B (the Vietnamese
+/// letters outside Latin Extended Additional are there), then Latin Extended Additional (the
+/// other Vietnamese letters) through general punctuation. The scripts between are classified
+/// when met: building their entries would cost every process a few milliseconds at start
+/// (Unicode's alphanumeric look-up is slow), for characters a Vietnamese text rarely holds.
+const LOW: Range<u32> = 0..0x250;
+const HIGH: Range<u32> = 0x1E00..0x2070;
 
 static TABLE: LazyLock<Vec<Class>> = LazyLock::new(|| {
-    (0..TABLE_END)
+    LOW.chain(HIGH)
         .map(|code| char::from_u32(code).map_or(Class::Decline, classify))
         .collect()
 });
+
+/// Where `c`'s class is in [`TABLE`], if it is there.
+fn slot(c: char) -> Option<usize> {
+    let code = u32::from(c);
+    let at = if code < LOW.end {
+        code
+    } else if HIGH.contains(&code) {
+        LOW.end + (code - HIGH.start)
+    } else {
+        return None;
+    };
+    usize::try_from(at).ok()
+}
 
 /// The class of `c`, from first principles (the table is built with it).
 fn classify(c: char) -> Class {
@@ -128,7 +145,7 @@ fn class_of(c: char) -> Class {
 
 /// [`class_of`] with the table at hand (a loop reads it once, not once a character).
 fn class_in(table: &[Class], c: char) -> Class {
-    match table.get(c as usize) {
+    match slot(c).and_then(|at| table.get(at)) {
         Some(&class) => class,
         None if c.is_alphanumeric() || is_combining_mark(c) => Class::Decline,
         None => Class::Separator,
@@ -288,6 +305,17 @@ mod tests {
         assert_eq!(analyze("Tập Cận Bình 习近平"), None);
         assert_eq!(analyze("Müller"), None);
         assert_eq!(analyze("x²"), None);
+    }
+
+    #[test]
+    fn every_character_has_its_class_whether_in_the_table_or_not() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(class_of(c), classify(c), "U+{:04X}", u32::from(c));
+        }
+        // Greek and Cyrillic letters are outside the table, and declined all the same.
+        assert_eq!(slot('α'), None);
+        assert_eq!(analyze("Путин"), None);
+        assert_eq!(slot('ệ').map(|at| TABLE[at]), Some(Class::Letter('ệ', 'e')));
     }
 
     #[test]
