@@ -22,9 +22,10 @@ pub mod topic_query;
 use std::ops::Range;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
     DocAddress, DocId, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument,
     Term,
@@ -275,6 +276,7 @@ impl Engine {
         });
         scored.truncate(limit);
         let highlight_plan = targets.highlight_plan();
+        let mut known = KnownPersons::new(searcher, self.index.fields.person_strong);
         scored
             .into_iter()
             .enumerate()
@@ -288,7 +290,7 @@ impl Engine {
                     score,
                     highlights: merge_ranges(text_ranges),
                     title_highlights: highlights(&stored.title, &highlight_plan),
-                    persons: self.known_persons(searcher, &stored.person_labels)?,
+                    persons: known.names(&stored.person_labels)?,
                     docs: label_values(&stored.doc_labels),
                     topics: stored.topics,
                     article: stored.article,
@@ -301,24 +303,6 @@ impl Engine {
                 })
             })
             .collect()
-    }
-
-    /// The names of the passage's person labels that the index knows as persons.
-    fn known_persons(&self, searcher: &Searcher, labels: &[String]) -> Result<Vec<String>> {
-        let mut names = Vec::new();
-        for label in labels {
-            let Some((key, name)) = label.split_once(LABEL_SEPARATOR) else {
-                continue;
-            };
-            if names.iter().any(|n| n == name) {
-                continue;
-            }
-            let term = Term::from_field_text(self.index.fields.person_strong, key);
-            if in_any_segment(searcher, &term)? {
-                names.push(name.to_string());
-            }
-        }
-        Ok(names)
     }
 
     /// Every person of the index whose name contains `filter` (accents optional).
@@ -357,11 +341,12 @@ impl Engine {
         let Some(first) = passages.first().cloned() else {
             return Err(Error::NoArticle(id.to_string()));
         };
+        let mut known = KnownPersons::new(&searcher, fields.person_strong);
         let views = passages
             .into_iter()
             .map(|p| {
                 Ok(PassageView {
-                    persons: self.known_persons(&searcher, &p.person_labels)?,
+                    persons: known.names(&p.person_labels)?,
                     docs: label_values(&p.doc_labels),
                     topics: p.topics,
                     passage: p.passage,
@@ -489,6 +474,48 @@ fn doc_ranges(text: &str, doc: &DocTarget) -> Vec<Range<usize>> {
         .map(|m| m.range)
         .chain(bare)
         .collect()
+}
+
+/// Which persons the index knows (named strongly somewhere: see the schema), for the persons
+/// of the passages a search shows; each person asked about once per search (the same persons
+/// recur from hit to hit).
+struct KnownPersons<'a> {
+    searcher: &'a Searcher,
+    field: Field,
+    answers: FxHashMap<String, bool>,
+}
+
+impl<'a> KnownPersons<'a> {
+    fn new(searcher: &'a Searcher, field: Field) -> KnownPersons<'a> {
+        KnownPersons {
+            searcher,
+            field,
+            answers: FxHashMap::default(),
+        }
+    }
+
+    /// The names of `labels` (a passage's person labels) that the index knows, in order.
+    fn names(&mut self, labels: &[String]) -> Result<Vec<String>> {
+        let mut names: Vec<String> = Vec::new();
+        for label in labels {
+            let Some((key, name)) = label.split_once(LABEL_SEPARATOR) else {
+                continue;
+            };
+            if !names.iter().any(|n| n == name) && self.knows(key)? {
+                names.push(name.to_string());
+            }
+        }
+        Ok(names)
+    }
+
+    fn knows(&mut self, key: &str) -> Result<bool> {
+        if let Some(&known) = self.answers.get(key) {
+            return Ok(known);
+        }
+        let known = in_any_segment(self.searcher, &Term::from_field_text(self.field, key))?;
+        self.answers.insert(key.to_string(), known);
+        Ok(known)
+    }
 }
 
 /// Whether some segment holds `term`: the largest first, where a known term is most likely
