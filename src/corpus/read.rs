@@ -118,7 +118,7 @@ pub fn articles_from_bytes(
         // A whole file may be UTF-16 or Windows-1258; an appended tail is read as UTF-8.
         Format::JsonLines if from.offset == 0 => {
             let text = text_of(bytes, file)?;
-            read_json_lines(text.as_bytes(), from, file, observer, &mut counted)?
+            read_json_lines_of_text(&text, from, file, observer, &mut counted)
         }
         Format::JsonLines => read_json_lines(tail, from, file, observer, &mut counted)?,
         Format::JsonLinesGz => {
@@ -177,11 +177,7 @@ fn read_json_lines(
     observer: &dyn ReadObserver,
     emit: &mut dyn FnMut(Article),
 ) -> Result<ReadOutcome> {
-    let mut outcome = ReadOutcome {
-        lines: from.lines_before,
-        ends_with_newline: true,
-        articles: 0,
-    };
+    let mut lines = JsonLines::new(from, file, observer);
     let mut line = Vec::new();
     loop {
         line.clear();
@@ -191,23 +187,69 @@ fn read_json_lines(
         if n == 0 {
             break;
         }
-        outcome.lines += 1;
-        outcome.ends_with_newline = line.last() == Some(&b'\n');
-        let line_number = usize::try_from(outcome.lines).unwrap_or(usize::MAX);
-        match parse_line(&line, &file.relative, line_number) {
+        let text = std::str::from_utf8(&line).map_err(|_| "not valid UTF-8".to_string());
+        lines.take(text, line.last() == Some(&b'\n'), emit);
+    }
+    Ok(lines.outcome)
+}
+
+/// [`read_json_lines`] of a text already decoded (so not checked again line by line).
+fn read_json_lines_of_text(
+    text: &str,
+    from: ReadFrom,
+    file: &CorpusFile,
+    observer: &dyn ReadObserver,
+    emit: &mut dyn FnMut(Article),
+) -> ReadOutcome {
+    let mut lines = JsonLines::new(from, file, observer);
+    for line in text.split_inclusive('\n') {
+        lines.take(Ok(line), line.ends_with('\n'), emit);
+    }
+    lines.outcome
+}
+
+/// The lines of a JSON Lines file as they are read: counted, parsed, the bad ones reported.
+struct JsonLines<'a> {
+    outcome: ReadOutcome,
+    file: &'a CorpusFile,
+    observer: &'a dyn ReadObserver,
+}
+
+impl<'a> JsonLines<'a> {
+    fn new(from: ReadFrom, file: &'a CorpusFile, observer: &'a dyn ReadObserver) -> Self {
+        JsonLines {
+            outcome: ReadOutcome {
+                lines: from.lines_before,
+                ends_with_newline: true,
+                articles: 0,
+            },
+            file,
+            observer,
+        }
+    }
+
+    /// The next line (or why it is not text), and whether a newline ends it.
+    fn take(
+        &mut self,
+        line: std::result::Result<&str, String>,
+        ends_with_newline: bool,
+        emit: &mut dyn FnMut(Article),
+    ) {
+        self.outcome.lines += 1;
+        self.outcome.ends_with_newline = ends_with_newline;
+        let line_number = usize::try_from(self.outcome.lines).unwrap_or(usize::MAX);
+        match line.and_then(|text| parse_line(text, &self.file.relative, line_number)) {
             Ok(Some(article)) => emit(article),
             Ok(None) => {}
-            Err(message) => observer.skipped(&Error::Malformed {
-                path: file.path.clone(),
+            Err(message) => self.observer.skipped(&Error::Malformed {
+                path: self.file.path.clone(),
                 message: format!("line {line_number}: {message}"),
             }),
         }
     }
-    Ok(outcome)
 }
 
-fn parse_line(line: &[u8], file_id: &str, line_number: usize) -> Result<Option<Article>, String> {
-    let text = std::str::from_utf8(line).map_err(|_| "not valid UTF-8".to_string())?;
+fn parse_line(text: &str, file_id: &str, line_number: usize) -> Result<Option<Article>, String> {
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
         return Ok(None);
