@@ -29,7 +29,7 @@ use tantivy::tokenizer::{
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 use vnsearch::corpus::{corpus_files, read_articles, Furniture, Quiet};
 use vnsearch::passage::passages;
-use vnsearch::search::bench::percentile;
+use vnsearch::search::bench::{percentile, CLASS_LINE};
 
 struct Args {
     corpus: PathBuf,
@@ -219,9 +219,6 @@ fn in_class(line: &Line, class: &str) -> bool {
         named => line.class.as_deref() == Some(named),
     }
 }
-
-/// How a query file names the class of the queries that follow (as `vnsearch bench` reads it).
-const CLASS_LINE: &str = "# class: ";
 
 /// The word and phrase lines of a `vnsearch bench --list` file, unquoted once as a shell would,
 /// with the classes the file names.

@@ -98,7 +98,12 @@ static LETTERS: LazyLock<Vec<u8>> = LazyLock::new(|| {
 });
 
 fn classify(c: char) -> Option<Letter> {
-    match LETTERS.get(c as usize).copied().unwrap_or(0) {
+    classify_in(&LETTERS, c)
+}
+
+/// [`classify`] with the table at hand (a loop reads it once, not once a letter).
+fn classify_in(letters: &[u8], c: char) -> Option<Letter> {
+    match letters.get(c as usize).copied().unwrap_or(0) {
         0 => None,
         1 => Some(Letter::Consonant),
         code => {
@@ -123,8 +128,9 @@ fn parse(word: &str) -> Option<Syllable> {
         tone: LEVEL,
         tone_at: 0,
     };
+    let letters: &[u8] = &LETTERS;
     for (i, c) in word.chars().enumerate() {
-        match classify(c)? {
+        match classify_in(letters, c)? {
             Letter::Consonant if s.vowel_count == 0 => s.onset += 1,
             Letter::Consonant => s.closed = true,
             Letter::Vowel { .. } if s.closed || s.vowel_count == MAX_VOWELS => return None,

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser};
-use vnsearch::search::bench::{default_queries, run_bench, BenchQuery, BenchReport, Latency};
+use vnsearch::search::bench::{
+    default_queries, run_bench, BenchQuery, BenchReport, Latency, CLASS_LINE,
+};
 use vnsearch::search::Engine;
 
 use super::search::{class_of, request_of, SearchArgs};
@@ -89,9 +91,6 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     }
     Ok(())
 }
-
-/// How a query file names the class of the queries that follow.
-const CLASS_LINE: &str = "# class: ";
 
 /// The queries of a file, one per line in `search`'s syntax.
 fn read_queries(path: &PathBuf) -> anyhow::Result<Vec<BenchQuery>> {

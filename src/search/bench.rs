@@ -19,6 +19,9 @@ use crate::index::day_number;
 
 /// Hits asked for per query, as `search` shows by default.
 pub const BENCH_LIMIT: usize = 10;
+/// How a query file names the class of the queries after it (`bench --list` writes it,
+/// `bench --queries` and the scale run's plain tantivy anchor read it).
+pub const CLASS_LINE: &str = "# class: ";
 /// Queries generated per class.
 const PER_CLASS: usize = 10;
 /// The most frequent words are function words ("của", "và"): skip this many first.
