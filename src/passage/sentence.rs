@@ -18,24 +18,44 @@ pub fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Where the sentence starting at `from` ends (a byte offset after `from`).
+/// Where the sentence starting at `from` ends (a byte offset after `from`). Only a newline or a
+/// terminator can end one, so the text is searched for their bytes (the first byte of a
+/// newline outside ASCII, U+0085, U+2028 and U+2029, is 0xC2 or 0xE2), not read character by
+/// character.
 fn sentence_end(text: &str, from: usize) -> usize {
-    let chars = text[from..].char_indices().map(|(i, c)| (from + i, c));
-    let mut previous = None;
-    for (at, c) in chars {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(found) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(may_end))
+    {
+        let at_candidate = at + found;
+        let Some(c) = text
+            .get(at_candidate..)
+            .and_then(|rest| rest.chars().next())
+        else {
+            break;
+        };
         if is_paragraph_separator(c) {
-            return after_newline(text, at, c);
+            return after_newline(text, at_candidate, c);
         }
         if let Some(full_stop) = terminator(c) {
-            if let Some(end) = end_after_terminator(text, at, full_stop, previous) {
+            let previous = text[from..at_candidate]
+                .chars()
+                .rev()
+                .find(|&c| !is_ignored(c));
+            if let Some(end) = end_after_terminator(text, at_candidate, full_stop, previous) {
                 return end;
             }
         }
-        if !is_ignored(c) {
-            previous = Some(c);
-        }
+        at = at_candidate + c.len_utf8();
     }
     text.len()
+}
+
+/// Whether a byte may start a character that ends a sentence (see [`sentence_end`]).
+fn may_end(byte: &u8) -> bool {
+    matches!(byte, b'.' | b'!' | b'?' | b'\n' | b'\r' | 0xC2 | 0xE2)
 }
 
 /// The end of a sentence whose newline `c` is at `at` (CR LF counts as one).
