@@ -20,6 +20,8 @@ pub enum Error {
     NothingRead { path: PathBuf, files: usize },
     #[error("no index at {}", .0.display())]
     NoIndex(PathBuf),
+    #[error("{} is a file, not an index folder: give --index a folder (a new one, or one holding a vnsearch index)", .0.display())]
+    IndexNotAFolder(PathBuf),
     #[error("the index at {} is damaged ({reason}); rebuild it with `vnsearch index --rebuild`", path.display())]
     DamagedIndex { path: PathBuf, reason: String },
     #[error("the index at {} was built by another version of vnsearch (format {found}, expected {expected}); rebuild it with `vnsearch index`", path.display())]

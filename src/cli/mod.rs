@@ -82,10 +82,19 @@ pub fn run() -> anyhow::Result<()> {
 
 /// An error and its causes on one line, whatever their messages hold.
 pub fn one_line(err: &anyhow::Error) -> String {
-    format!("{err:#}")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Each cause once: the library's errors name their source in their own message too.
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// True when the error is a closed stdout (`vnsearch search x | head`): not a failure.
@@ -100,4 +109,26 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Colour on stdout only for a terminal, and never when NO_COLOR is set.
 pub fn stdout_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn an_error_is_one_line_with_each_cause_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "File exists");
+        let read = vnsearch::Error::Read {
+            path: "chỉ mục".into(),
+            source: io,
+        };
+        let err = Err::<(), _>(read)
+            .context("indexing corpus\ninto chỉ mục failed")
+            .unwrap_err();
+        assert_eq!(
+            one_line(&err),
+            "indexing corpus into chỉ mục failed: cannot read chỉ mục: File exists"
+        );
+    }
 }

@@ -380,6 +380,9 @@ fn grew_by_appending(old: &FileState, bytes: &[u8], format: Format) -> bool {
 /// Opens the index at `dir` for updating, or creates it. An index of another format is
 /// cleared first (it cannot be queried anyway); a damaged one only with `rebuild`.
 fn prepare_index(dir: &Path, rebuild: bool) -> Result<Index> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::IndexNotAFolder(dir.to_path_buf()));
+    }
     std::fs::create_dir_all(dir).map_err(|source| Error::Read {
         path: dir.to_path_buf(),
         source,

@@ -104,6 +104,9 @@ pub fn read_payload(index: &Index) -> std::result::Result<Payload, String> {
 
 /// Opens the index at `path` for searching or updating.
 pub fn open_index(path: &Path) -> Result<VnIndex> {
+    if path.exists() && !path.is_dir() {
+        return Err(Error::IndexNotAFolder(path.to_path_buf()));
+    }
     if !has_index(path) {
         return Err(Error::NoIndex(path.to_path_buf()));
     }

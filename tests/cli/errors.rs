@@ -24,6 +24,25 @@ fn no_index_and_no_corpus() {
 }
 
 #[test]
+fn an_index_path_that_is_a_file_is_refused_and_left_alone() {
+    let dir = seeds();
+    std::fs::write(dir.path().join("notes.txt"), "ghi chú").unwrap();
+    for args in [
+        &["search", "--index", "notes.txt", "Tô Lâm"][..],
+        &["index", "--quiet", "--index", "notes.txt"],
+        &["bench", "--index", "notes.txt"],
+    ] {
+        let err = one_line_error(vnsearch(dir.path()).args(args));
+        assert!(
+            err.contains("notes.txt is a file, not an index folder"),
+            "{args:?}: {err}"
+        );
+    }
+    let kept = std::fs::read_to_string(dir.path().join("notes.txt")).unwrap();
+    assert_eq!(kept, "ghi chú");
+}
+
+#[test]
 fn damaged_index_is_reported_not_panicked() {
     let dir = seeds();
     index(dir.path());
