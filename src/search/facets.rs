@@ -7,9 +7,10 @@ use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::AggregationCollector;
 use tantivy::collector::Count;
 use tantivy::query::Query;
-use tantivy::{Searcher, Term};
+use tantivy::Searcher;
 
 use super::catalog::{display_name, doc_canonical};
+use super::KnownPersons;
 use crate::entities::topic::Taxonomy;
 use crate::error::{Error, Result};
 use crate::index::schema::{DOC, PERSON, SOURCE, TOPIC};
@@ -74,9 +75,9 @@ pub fn facets(
             .unwrap_or_default()
     };
     let mut persons = Vec::new();
+    let mut known = KnownPersons::new(searcher, fields.person_strong);
     for (key, count) in buckets("persons") {
-        let known = searcher.doc_freq(&Term::from_field_text(fields.person_strong, &key))? > 0;
-        if known && persons.len() < FACET_SIZE {
+        if known.knows(&key)? && persons.len() < FACET_SIZE {
             persons.push(FacetCount {
                 value: display_name(searcher, fields, &key)?,
                 key,

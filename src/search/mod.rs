@@ -477,8 +477,8 @@ fn doc_ranges(text: &str, doc: &DocTarget) -> Vec<Range<usize>> {
 }
 
 /// Which persons the index knows (named strongly somewhere: see the schema), for the persons
-/// of the passages a search shows; each person asked about once per search (the same persons
-/// recur from hit to hit).
+/// of the passages a search shows and its facets; each person asked about once per search (the
+/// same persons recur from hit to hit).
 struct KnownPersons<'a> {
     searcher: &'a Searcher,
     field: Field,
