@@ -13,6 +13,7 @@ pub mod filter;
 mod fixture;
 mod highlight;
 mod hit;
+mod known;
 mod pair_phrase;
 pub mod query;
 mod top;
@@ -22,10 +23,9 @@ pub mod topic_query;
 use std::ops::Range;
 use std::path::Path;
 
-use rustc_hash::FxHashMap;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
     DocAddress, DocId, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument,
     Term,
@@ -36,6 +36,7 @@ pub use facets::{FacetCount, Facets};
 pub use filter::{parse_day, End, Filters};
 pub use highlight::highlights;
 pub use hit::{ArticleView, Hit, PassageView, SearchOutcome};
+use known::KnownPersons;
 pub use query::{Group, Mode, QueryPlan, Spelling};
 pub use topic_query::TopicTarget;
 
@@ -474,66 +475,6 @@ fn doc_ranges(text: &str, doc: &DocTarget) -> Vec<Range<usize>> {
         .map(|m| m.range)
         .chain(bare)
         .collect()
-}
-
-/// Which persons the index knows (named strongly somewhere: see the schema), for the persons
-/// of the passages a search shows and its facets; each person asked about once per search (the
-/// same persons recur from hit to hit).
-struct KnownPersons<'a> {
-    searcher: &'a Searcher,
-    field: Field,
-    answers: FxHashMap<String, bool>,
-}
-
-impl<'a> KnownPersons<'a> {
-    fn new(searcher: &'a Searcher, field: Field) -> KnownPersons<'a> {
-        KnownPersons {
-            searcher,
-            field,
-            answers: FxHashMap::default(),
-        }
-    }
-
-    /// The names of `labels` (a passage's person labels) that the index knows, in order.
-    fn names(&mut self, labels: &[String]) -> Result<Vec<String>> {
-        let mut names: Vec<String> = Vec::new();
-        for label in labels {
-            let Some((key, name)) = label.split_once(LABEL_SEPARATOR) else {
-                continue;
-            };
-            if !names.iter().any(|n| n == name) && self.knows(key)? {
-                names.push(name.to_string());
-            }
-        }
-        Ok(names)
-    }
-
-    fn knows(&mut self, key: &str) -> Result<bool> {
-        if let Some(&known) = self.answers.get(key) {
-            return Ok(known);
-        }
-        let known = in_any_segment(self.searcher, &Term::from_field_text(self.field, key))?;
-        self.answers.insert(key.to_string(), known);
-        Ok(known)
-    }
-}
-
-/// Whether some segment holds `term`: the largest first, where a known term is most likely
-/// found, so most look-ups end there (a document frequency reads every segment's dictionary).
-fn in_any_segment(searcher: &Searcher, term: &Term) -> Result<bool> {
-    let mut readers: Vec<&SegmentReader> = searcher.segment_readers().iter().collect();
-    readers.sort_by_key(|reader| std::cmp::Reverse(reader.max_doc()));
-    for reader in readers {
-        if reader
-            .inverted_index(term.field())?
-            .get_term_info(term)
-            .map_err(tantivy::TantivyError::from)?
-            .is_some()
-        {
-            return Ok(true);
-        }
-    }
-    Ok(false)
 }
 
 /// Sorted ranges with overlaps joined.
