@@ -20,7 +20,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
             }
             return non_empty(Cow::Owned(text.into_owned()));
         }
-        return match std::str::from_utf8(body) {
+        return match simdutf8::basic::from_utf8(body) {
             Ok(text) => non_empty(Cow::Borrowed(text)),
             Err(_) => Err("not valid UTF-8 text after its UTF-8 byte-order mark".into()),
         };
@@ -28,7 +28,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     if bytes[..bytes.len().min(SNIFF)].contains(&0) {
         return Err("a binary file, not text".into());
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => non_empty(Cow::Borrowed(text)),
         Err(_) => windows_1258(bytes).map(Cow::Owned).ok_or_else(|| {
             "not text in UTF-8, UTF-16 (with a byte-order mark) or Windows-1258".to_string()

@@ -187,7 +187,7 @@ fn read_json_lines(
         if n == 0 {
             break;
         }
-        let text = std::str::from_utf8(&line).map_err(|_| "not valid UTF-8".to_string());
+        let text = simdutf8::basic::from_utf8(&line).map_err(|_| "not valid UTF-8".to_string());
         lines.take(text, line.last() == Some(&b'\n'), emit);
     }
     Ok(lines.outcome)
