@@ -182,7 +182,11 @@ pub fn analyze(text: &str) -> Option<Vec<Word>> {
     let taken = scan(text, |range, lower, folded| {
         words.push(Word {
             range,
-            accented: CompactString::from(tone::canonical_tone(lower)),
+            accented: if tone::may_move(folded) {
+                CompactString::from(tone::canonical_tone(lower))
+            } else {
+                CompactString::from(lower)
+            },
             folded: CompactString::from(folded),
         });
     });

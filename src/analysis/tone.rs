@@ -79,6 +79,17 @@ pub fn canonical_tone(syllable: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether [`canonical_tone`] may change the syllable whose folded form (one ASCII letter for
+/// each of its letters) is `folded`: a tone moves only within a run of two or more vowels, so
+/// most syllables ("các", "trong", "đến") need not be parsed at all.
+pub fn may_move(folded: &str) -> bool {
+    let vowel = |byte: u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    folded
+        .as_bytes()
+        .windows(2)
+        .any(|pair| vowel(pair[0]) && vowel(pair[1]))
+}
+
 /// Code points past the last Vietnamese letter (ỹ, U+1EF9): no letter of the table is here.
 const TABLE_END: usize = 0x1F00;
 
@@ -430,6 +441,14 @@ mod tests {
             prop_assert_eq!(canonical_tone(&once), once.clone());
             prop_assert_eq!(strip(&once), strip(&word));
             prop_assert_eq!(tone_marks(&once), tone_marks(&word));
+        }
+
+        #[test]
+        fn a_syllable_may_move_only_with_adjacent_vowels(word in vietnamese_word()) {
+            let folded = crate::analysis::fold::fold(&word);
+            if !may_move(&folded) {
+                prop_assert!(matches!(canonical_tone(&word), Cow::Borrowed(_)), "{}", word);
+            }
         }
 
         #[test]

@@ -213,7 +213,10 @@ fn letter_case(c: char) -> Option<bool> {
 /// for any other character. One look-up serves both questions.
 fn word_char(c: char) -> Option<Option<bool>> {
     match c {
-        '\u{0}'..='\u{7F}' => c.is_ascii_alphanumeric().then(|| letter_case(c)),
+        'a'..='z' => Some(Some(false)),
+        'A'..='Z' => Some(Some(true)),
+        '0'..='9' => Some(None),
+        '\u{0}'..='\u{7F}' => None,
         '\u{300}'..='\u{36F}' => Some(None),
         _ => {
             let case = letter_case(c);
@@ -241,39 +244,36 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
 fn words(text: &str) -> Vec<Tok<'_>> {
     // About one word in five bytes of Vietnamese text.
     let mut toks: Vec<Tok<'_>> = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
     let mut prev_end = 0;
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let start = at;
+        at += c.len_utf8();
         let Some(case) = word_char(c) else {
             continue;
         };
-        let mut end = start + c.len_utf8();
+        let mut end = at;
         let mut shape = ShapeOf::default();
         shape.push(c, case);
         // "Jong-un", "Sang-sik": a hyphen inside a capitalized word before a lower-case letter
         // joins the parts ("Thành ủy-HĐND" and "Bà Rịa-Vũng Tàu" stay apart).
         let capitalized = case == Some(true);
-        loop {
-            let next = chars.peek().map(|&(i, d)| (i, d, word_char(d)));
-            match next {
-                Some((i, d, Some(case))) => {
-                    end = i + d.len_utf8();
+        while let Some(d) = char_at(text, at) {
+            match word_char(d) {
+                Some(case) => {
+                    at += d.len_utf8();
+                    end = at;
                     shape.push(d, case);
-                    chars.next();
                 }
-                Some((i, '-', None))
-                    if capitalized
-                        && text[i + 1..]
-                            .chars()
-                            .next()
-                            .is_some_and(|n| letter_case(n) == Some(false)) =>
+                None if d == '-'
+                    && capitalized
+                    && char_at(text, at + 1).is_some_and(|n| letter_case(n) == Some(false)) =>
                 {
-                    chars.next();
+                    at += 1;
                 }
-                _ => break,
+                None => break,
             }
         }
-        let word = &text[start..end];
         let gap = if toks.is_empty() {
             Gap::Start
         } else {
@@ -282,7 +282,7 @@ fn words(text: &str) -> Vec<Tok<'_>> {
         let (shape, letters) = shape.finish();
         toks.push(Tok {
             range: start..end,
-            word,
+            word: &text[start..end],
             norm: OnceCell::new(),
             gap,
             shape,
@@ -291,6 +291,17 @@ fn words(text: &str) -> Vec<Tok<'_>> {
         prev_end = end;
     }
     toks
+}
+
+/// The character starting at byte `at` of `text` (a character boundary), read without an
+/// iterator: most characters of the words are ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        Some(char::from(byte))
+    } else {
+        text.get(at..)?.chars().next()
+    }
 }
 
 fn classify_gap(gap: &str) -> Gap {
