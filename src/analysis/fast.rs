@@ -139,11 +139,7 @@ fn is_vietnamese_letter(c: char) -> bool {
     )
 }
 
-fn class_of(c: char) -> Class {
-    class_in(&TABLE, c)
-}
-
-/// [`class_of`] with the table at hand (a loop reads it once, not once a character).
+/// The class of `c` in `table` ([`TABLE`], which a loop reads once, not once a character).
 fn class_in(table: &[Class], c: char) -> Class {
     match slot(c).and_then(|at| table.get(at)) {
         Some(&class) => class,
@@ -152,28 +148,49 @@ fn class_in(table: &[Class], c: char) -> Class {
     }
 }
 
-/// `word` lower-cased (Ð read as Đ), borrowed when already so; `None` when it has a character
-/// other than ASCII and the precomposed Vietnamese letters. Such a word is NFC already.
-pub fn lower_case(word: &str) -> Option<Cow<'_, str>> {
+/// `word` lower-cased (Ð read as Đ) with its tone mark placed, borrowed when already so;
+/// `None` when it has a character other than ASCII and the precomposed Vietnamese letters.
+/// Such a word is NFC already.
+pub fn normalize_word(word: &str) -> Option<Cow<'_, str>> {
+    let table: &[Class] = &TABLE;
     let mut changed = false;
+    // Vowels in a row so far, and whether two ever were: see [`tone::may_move`].
+    let mut vowels = 0;
+    let mut may_move = false;
     for c in word.chars() {
-        changed |= match class_of(c) {
-            Class::Letter(lower, _) => lower != c,
-            _ if c.is_ascii() => false,
+        match class_in(table, c) {
+            Class::Letter(lower, plain) => {
+                changed |= lower != c;
+                vowels = if is_vowel(plain) { vowels + 1 } else { 0 };
+                may_move |= vowels >= 2;
+            }
+            _ if c.is_ascii() => vowels = 0,
             _ => return None,
-        };
+        }
     }
-    if !changed {
-        return Some(Cow::Borrowed(word));
+    let lowered = if changed {
+        let mut lowered = String::with_capacity(word.len());
+        for c in word.chars() {
+            lowered.push(match class_in(table, c) {
+                Class::Letter(lower, _) => lower,
+                _ => c,
+            });
+        }
+        Cow::Owned(lowered)
+    } else {
+        Cow::Borrowed(word)
+    };
+    if !may_move {
+        return Some(lowered);
     }
-    let lowered = word
-        .chars()
-        .map(|c| match class_of(c) {
-            Class::Letter(lower, _) => lower,
-            _ => c,
-        })
-        .collect();
-    Some(Cow::Owned(lowered))
+    Some(match tone::canonical_tone(&lowered) {
+        Cow::Owned(placed) => Cow::Owned(placed),
+        Cow::Borrowed(_) => lowered,
+    })
+}
+
+fn is_vowel(plain: char) -> bool {
+    matches!(plain, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 /// The words of `text`, or `None` when it is not for the fast path.
@@ -314,7 +331,7 @@ mod tests {
     #[test]
     fn every_character_has_its_class_whether_in_the_table_or_not() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
-            assert_eq!(class_of(c), classify(c), "U+{:04X}", u32::from(c));
+            assert_eq!(class_in(&TABLE, c), classify(c), "U+{:04X}", u32::from(c));
         }
         // Greek and Cyrillic letters are outside the table, and declined all the same.
         assert_eq!(slot('α'), None);

@@ -9,11 +9,7 @@ use super::{fold, tone};
 /// Normalizes one word as written in an article: "Tướng" (NFD) → "tướng", "HÐND" → "hđnd",
 /// "uỷ" → "ủy", "hoà" → "hòa". Borrows the input when it is already normalized.
 pub fn normalize_word(word: &str) -> Cow<'_, str> {
-    match super::fast::lower_case(word) {
-        // ASCII and precomposed Vietnamese letters are NFC already.
-        Some(lowered) => then(lowered, tone::canonical_tone),
-        None => general_normalize(word),
-    }
+    super::fast::normalize_word(word).unwrap_or_else(|| general_normalize(word))
 }
 
 /// [`normalize_word`] for any word.
@@ -54,7 +50,10 @@ fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
-fn nfc(word: &str) -> Cow<'_, str> {
+/// `text` in NFC, borrowed when it is so already (most text: checking costs far less than
+/// composing).
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    let word = text;
     if is_nfc_quick(word.chars()) == IsNormalized::Yes {
         return Cow::Borrowed(word);
     }

@@ -36,10 +36,9 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::analysis::fold::fold;
-use crate::analysis::normalize::normalize_word;
+use crate::analysis::normalize::{nfc, normalize_word};
 use crate::analysis::segment::is_mark;
 
 /// How sure the finder is that a name is a person.
@@ -386,9 +385,7 @@ fn nfc_slice(text: &str, toks: &[Tok<'_>], range: Range<usize>) -> String {
     let Some(last) = range.end.checked_sub(1) else {
         return String::new();
     };
-    text[toks[range.start].range.start..toks[last].range.end]
-        .nfc()
-        .collect()
+    nfc(&text[toks[range.start].range.start..toks[last].range.end]).into_owned()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1782,7 +1779,7 @@ fn to_raw(text: &str, toks: &[Tok<'_>], f: Found) -> Raw {
     let name_words = &toks[f.start..f.end];
     let name = name_words
         .iter()
-        .map(|t| text[t.range.clone()].nfc().collect::<String>())
+        .map(|t| nfc(&text[t.range.clone()]))
         .collect::<Vec<_>>()
         .join(" ");
     let syllables: Vec<String> = name_words.iter().map(|t| t.norm().to_string()).collect();
@@ -1890,6 +1887,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
+    use unicode_normalization::UnicodeNormalization;
 
     use crate::seeds::{SEED_000, SEED_001, SEED_002, SEED_003, SEED_004};
 
