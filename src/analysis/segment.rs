@@ -80,6 +80,17 @@ fn push_word(word: &str, from: usize, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn letters_of_vietnamese_in_nfc_and_nfd_agree(text in "[a-zđĐàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ ,.–…“”]{0,40}") {
+            use unicode_normalization::UnicodeNormalization;
+            let nfd: String = text.nfd().collect();
+            prop_assert_eq!(letter_count(&text), text.chars().count());
+            prop_assert_eq!(letter_count(&nfd), letter_count(&text));
+        }
+    }
 
     #[test]
     fn is_mark_agrees_with_the_table() {
