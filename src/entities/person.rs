@@ -257,7 +257,23 @@ fn words(text: &str) -> Vec<Tok<'_>> {
         // "Jong-un", "Sang-sik": a hyphen inside a capitalized word before a lower-case letter
         // joins the parts ("Thành ủy-HĐND" and "Bà Rịa-Vũng Tàu" stay apart).
         let capitalized = case == Some(true);
-        while let Some(d) = char_at(text, at) {
+        loop {
+            // Runs of lower-case ASCII letters, most of a word's letters, without decoding.
+            let run = text
+                .as_bytes()
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| b.is_ascii_lowercase())
+                .count();
+            if run > 0 {
+                at += run;
+                end = at;
+                shape.push_lower(run);
+            }
+            let Some(d) = char_at(text, at) else {
+                break;
+            };
             match word_char(d) {
                 Some(case) => {
                     at += d.len_utf8();
@@ -273,10 +289,10 @@ fn words(text: &str) -> Vec<Tok<'_>> {
                 None => break,
             }
         }
-        let gap = if toks.is_empty() {
-            Gap::Start
-        } else {
-            classify_gap(&text[prev_end..start])
+        let gap = match &text[prev_end..start] {
+            _ if toks.is_empty() => Gap::Start,
+            " " => Gap::Space,
+            between => classify_gap(between),
         };
         let (shape, letters) = shape.finish();
         toks.push(Tok {
@@ -352,6 +368,14 @@ impl ShapeOf {
             }
             None if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) => self.digit = true,
             None => {}
+        }
+    }
+
+    /// Reads `count` lower-case ASCII letters after the first character.
+    fn push_lower(&mut self, count: usize) {
+        if !self.digit {
+            self.letters += count;
+            self.first_upper.get_or_insert(false);
         }
     }
 
@@ -2297,6 +2321,73 @@ mod tests {
             &[("nguyen van thanh", Strong), ("tran sy thanh", Strong)],
         );
         check(&["Bí thư Hoài kết luận."], &[]);
+    }
+
+    /// [`words`] read one character at a time, with every gap classified: the reference the
+    /// byte-run reading must agree with.
+    fn words_char_by_char(text: &str) -> Vec<(Range<usize>, Gap, Shape, usize)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        let mut prev_end = 0;
+        while let Some((start, c)) = chars.next() {
+            let Some(case) = word_char(c) else { continue };
+            let mut end = start + c.len_utf8();
+            let mut shape = ShapeOf::default();
+            shape.push(c, case);
+            while let Some(&(i, d)) = chars.peek() {
+                match word_char(d) {
+                    Some(case) => {
+                        end = i + d.len_utf8();
+                        shape.push(d, case);
+                    }
+                    None if d == '-'
+                        && case == Some(true)
+                        && text[i + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| letter_case(n) == Some(false)) => {}
+                    None => break,
+                }
+                chars.next();
+            }
+            let gap = if out.is_empty() {
+                Gap::Start
+            } else {
+                classify_gap(&text[prev_end..start])
+            };
+            let (shape, letters) = shape.finish();
+            out.push((start..end, gap, shape, letters));
+            prev_end = end;
+        }
+        out
+    }
+
+    #[test]
+    fn words_agree_with_reading_char_by_char_at_the_edges() {
+        // A word opening with a mark or a numeric sign, a hyphenated name, an abbreviation.
+        for text in [
+            "\u{301}abc ²abc Kim Jong-un, TP.HCM 57-NQ/TW",
+            "Thành ủy-HĐND (x).",
+        ] {
+            let got: Vec<_> = words(text)
+                .into_iter()
+                .map(|t| (t.range, t.gap, t.shape, t.letters))
+                .collect();
+            assert_eq!(got, words_char_by_char(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_agree_with_reading_char_by_char(
+            text in "([a-zA-Z0-9đĐÐàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁÂÔƠƯỨ²½\u{301}\u{323}-]{1,8}[ ,.:;–“”()\n-]{1,2}){0,12}"
+        ) {
+            let got: Vec<_> = words(&text)
+                .into_iter()
+                .map(|t| (t.range, t.gap, t.shape, t.letters))
+                .collect();
+            prop_assert_eq!(got, words_char_by_char(&text));
+        }
     }
 
     #[test]
