@@ -15,7 +15,8 @@ use super::Paths;
 
 /// Bring the index up to date with the corpus folder (built from scratch the first time).
 ///
-/// Reads every .txt, .json, .jsonl, .ndjson and .jsonl.gz file under the corpus folder. A
+/// Reads every .txt, .json, .jsonl, .ndjson and .jsonl.gz file under the corpus folder, except
+/// in hidden folders and in index folders (so the index may live inside the corpus). A
 /// manifest kept with the index (size, modification time and content hash of each file) lets
 /// it skip unchanged files after a stat, add new files, replace the passages of changed files,
 /// index only the new records of a JSON Lines file that grew by appending, and remove the

@@ -32,7 +32,9 @@ pub fn corpus_files(root: &Path, mut on_error: impl FnMut(Error)) -> Result<Vec<
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !(is_hidden(entry.file_name()) || is_index(entry))
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -60,6 +62,15 @@ pub fn corpus_files(root: &Path, mut on_error: impl FnMut(Error)) -> Result<Vec<
         });
     }
     Ok(files)
+}
+
+/// A folder holding a tantivy index (this one's, when it lives inside the corpus): its
+/// `meta.json` and manifest are no articles.
+fn is_index(entry: &walkdir::DirEntry) -> bool {
+    let dir = entry.path();
+    entry.file_type().is_dir()
+        && dir.join("meta.json").is_file()
+        && dir.join(".managed.json").is_file()
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -96,6 +107,26 @@ mod tests {
         let files = corpus_files(dir.path(), |e| panic!("{e}")).unwrap();
         let ids: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
         assert_eq!(ids, ["a.txt", "b/c/x.jsonl.gz", "b/y.json"]);
+    }
+
+    #[test]
+    fn an_index_folder_inside_the_corpus_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("index")).unwrap();
+        std::fs::create_dir_all(dir.path().join("meta")).unwrap();
+        for name in [
+            "index/meta.json",
+            "index/.managed.json",
+            "index/vnsearch-manifest-1.json",
+            "meta/meta.json",
+            "tin.txt",
+        ] {
+            std::fs::write(dir.path().join(name), "{}").unwrap();
+        }
+        let files = corpus_files(dir.path(), |e| panic!("{e}")).unwrap();
+        let ids: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
+        // A folder with only a meta.json is articles like any other.
+        assert_eq!(ids, ["meta/meta.json", "tin.txt"]);
     }
 
     #[test]

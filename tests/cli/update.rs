@@ -401,3 +401,17 @@ fn issue5_watch_indexes_files_as_they_land() {
     assert!(updated, "a line per update: {seen:?}");
     assert!(landed, "the new file is searchable");
 }
+
+#[test]
+fn an_index_kept_inside_the_corpus_is_not_read_as_articles() {
+    let dir = corpus_of(&[("a.jsonl", &records(0..3))]);
+    let d = dir.path();
+    let inside = ["--index", "corpus/index"];
+    let first = update(d, &inside);
+    assert_eq!(counts(&first), [1, 0, 0, 0, 0]);
+    // The index's meta.json and manifest, now in the corpus folder, are neither added nor
+    // skipped as bad articles.
+    let again = update(d, &inside);
+    assert_eq!(counts(&again), [0, 0, 0, 1, 0], "{again}");
+    assert_eq!(again["passages"], first["passages"]);
+}
