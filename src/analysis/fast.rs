@@ -161,7 +161,11 @@ pub fn normalize_word(word: &str) -> Option<Cow<'_, str>> {
         match class_in(table, c) {
             Class::Letter(lower, plain) => {
                 changed |= lower != c;
-                vowels = if is_vowel(plain) { vowels + 1 } else { 0 };
+                vowels = if tone::is_folded_vowel(plain) {
+                    vowels + 1
+                } else {
+                    0
+                };
                 may_move |= vowels >= 2;
             }
             _ if c.is_ascii() => vowels = 0,
@@ -187,10 +191,6 @@ pub fn normalize_word(word: &str) -> Option<Cow<'_, str>> {
         Cow::Owned(placed) => Cow::Owned(placed),
         Cow::Borrowed(_) => lowered,
     })
-}
-
-fn is_vowel(plain: char) -> bool {
-    matches!(plain, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 /// The words of `text`, or `None` when it is not for the fast path.

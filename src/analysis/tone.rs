@@ -83,11 +83,16 @@ pub fn canonical_tone(syllable: &str) -> Cow<'_, str> {
 /// each of its letters) is `folded`: a tone moves only within a run of two or more vowels, so
 /// most syllables ("các", "trong", "đến") need not be parsed at all.
 pub fn may_move(folded: &str) -> bool {
-    let vowel = |byte: u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let vowel = |byte: u8| is_folded_vowel(char::from(byte));
     folded
         .as_bytes()
         .windows(2)
         .any(|pair| vowel(pair[0]) && vowel(pair[1]))
+}
+
+/// Whether `c` is what a Vietnamese vowel folds to.
+pub fn is_folded_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 /// Code points past the last Vietnamese letter (ỹ, U+1EF9): no letter of the table is here.
