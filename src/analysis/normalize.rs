@@ -53,13 +53,12 @@ fn lower_case(word: &str) -> Cow<'_, str> {
 /// `text` in NFC, borrowed when it is so already (most text: checking costs far less than
 /// composing).
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    let word = text;
-    if is_nfc_quick(word.chars()) == IsNormalized::Yes {
-        return Cow::Borrowed(word);
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(text);
     }
-    let composed: String = word.nfc().collect();
-    if composed == word {
-        Cow::Borrowed(word)
+    let composed: String = text.nfc().collect();
+    if composed == text {
+        Cow::Borrowed(text)
     } else {
         Cow::Owned(composed)
     }

@@ -90,43 +90,41 @@ fn relative_id(root: &Path, path: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// The ids [`corpus_files`] lists for a tree of these files (their folders made as needed).
+    fn listed(files: &[&str]) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        for name in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "{}").unwrap();
+        }
+        let files = corpus_files(dir.path(), |e| panic!("{e}")).unwrap();
+        files.into_iter().map(|f| f.relative).collect()
+    }
+
     #[test]
     fn walks_recursively_in_order_and_skips_other_files() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("b/c")).unwrap();
-        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
-        for name in [
+        let files = [
             "b/c/x.jsonl.gz",
             "a.txt",
             "b/y.json",
             "notes.md",
             ".git/z.txt",
-        ] {
-            std::fs::write(dir.path().join(name), "x").unwrap();
-        }
-        let files = corpus_files(dir.path(), |e| panic!("{e}")).unwrap();
-        let ids: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
-        assert_eq!(ids, ["a.txt", "b/c/x.jsonl.gz", "b/y.json"]);
+        ];
+        assert_eq!(listed(&files), ["a.txt", "b/c/x.jsonl.gz", "b/y.json"]);
     }
 
     #[test]
     fn an_index_folder_inside_the_corpus_is_skipped() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("index")).unwrap();
-        std::fs::create_dir_all(dir.path().join("meta")).unwrap();
-        for name in [
+        let files = [
             "index/meta.json",
             "index/.managed.json",
             "index/vnsearch-manifest-1.json",
             "meta/meta.json",
             "tin.txt",
-        ] {
-            std::fs::write(dir.path().join(name), "{}").unwrap();
-        }
-        let files = corpus_files(dir.path(), |e| panic!("{e}")).unwrap();
-        let ids: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
+        ];
         // A folder with only a meta.json is articles like any other.
-        assert_eq!(ids, ["meta/meta.json", "tin.txt"]);
+        assert_eq!(listed(&files), ["meta/meta.json", "tin.txt"]);
     }
 
     #[test]
