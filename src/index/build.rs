@@ -18,7 +18,7 @@ use super::manifest::{
     content_hash, manifest_name, remove_other_manifests, stat, FileState, Manifest,
 };
 use super::merge::SizeAwareMerges;
-use super::open::{has_index, index_state, read_payload, IndexState, Payload};
+use super::open::{has_index, index_state, read_payload, refuse_a_file, IndexState, Payload};
 use super::schema::{schema, Fields};
 use crate::analysis;
 use crate::corpus::{
@@ -380,9 +380,7 @@ fn grew_by_appending(old: &FileState, bytes: &[u8], format: Format) -> bool {
 /// Opens the index at `dir` for updating, or creates it. An index of another format is
 /// cleared first (it cannot be queried anyway); a damaged one only with `rebuild`.
 fn prepare_index(dir: &Path, rebuild: bool) -> Result<Index> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(Error::IndexNotAFolder(dir.to_path_buf()));
-    }
+    refuse_a_file(dir)?;
     std::fs::create_dir_all(dir).map_err(|source| Error::Read {
         path: dir.to_path_buf(),
         source,

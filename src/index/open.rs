@@ -104,9 +104,7 @@ pub fn read_payload(index: &Index) -> std::result::Result<Payload, String> {
 
 /// Opens the index at `path` for searching or updating.
 pub fn open_index(path: &Path) -> Result<VnIndex> {
-    if path.exists() && !path.is_dir() {
-        return Err(Error::IndexNotAFolder(path.to_path_buf()));
-    }
+    refuse_a_file(path)?;
     if !has_index(path) {
         return Err(Error::NoIndex(path.to_path_buf()));
     }
@@ -145,6 +143,15 @@ pub fn index_state(path: &Path) -> IndexState {
         Err(Error::DamagedIndex { reason, .. }) => IndexState::Damaged(reason),
         Err(err) => IndexState::Damaged(err.to_string()),
     }
+}
+
+/// An error when `path` is a file: an index is a folder (opening or creating one there would
+/// fail with a less clear message, or touch the file).
+pub fn refuse_a_file(path: &Path) -> Result<()> {
+    if path.exists() && !path.is_dir() {
+        return Err(Error::IndexNotAFolder(path.to_path_buf()));
+    }
+    Ok(())
 }
 
 /// True when `path` holds the meta file of a tantivy index.
