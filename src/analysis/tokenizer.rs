@@ -11,9 +11,11 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::{analyze, pairs, Form, Word};
 
-/// Texts whose analysis an indexing thread keeps: a passage is indexed in three fields (and its
-/// article's title in three more), passage and title in turn, so each text is analyzed once.
-const RECENT: usize = 2;
+/// Texts whose analysis an indexing thread keeps, the most recently used last: a passage is
+/// indexed in three fields, and its article's title in three more with every passage. The
+/// preparing threads add their articles' passages interleaved, so an indexing thread sees a few
+/// titles in turn; each is analyzed once while its article is being added.
+const RECENT: usize = 8;
 
 /// Most analyses waiting in the hand-off; beyond it they are dropped (and redone), so a text
 /// handed off but never indexed cannot hold memory for long.
@@ -50,8 +52,9 @@ pub fn analyze_for_indexing(text: &str) -> Arc<Vec<Word>> {
 fn words_of(text: &str) -> Arc<Vec<Word>> {
     RECENT_WORDS.with(|recent| {
         let mut recent = recent.borrow_mut();
-        if let Some((_, words)) = recent.iter().find(|(seen, _)| seen == text) {
-            return Arc::clone(words);
+        if let Some(at) = recent.iter().position(|(seen, _)| seen == text) {
+            recent[at..].rotate_left(1);
+            return Arc::clone(&recent[recent.len() - 1].1);
         }
         let handed = HANDED_OFF.lock().ok().and_then(|mut w| w.remove(text));
         let words = handed.unwrap_or_else(|| Arc::new(analyze(text)));
@@ -270,6 +273,20 @@ mod tests {
                 ("doi so".to_string(), 6, "đổi số"),
             ]
         );
+    }
+
+    #[test]
+    fn a_title_is_analyzed_once_while_articles_come_interleaved() {
+        // Two preparing threads add their articles' passages in turn: an indexing thread sees
+        // passage and title of one article, then of the other, then of the first again.
+        let (title_a, title_b) = ("Tổng Bí thư Tô Lâm làm việc", "Kỳ họp thứ 9 Quốc hội");
+        let first = words_of(title_a);
+        for passage in ["Đoàn công tác", "thăm và làm việc", "tại tỉnh Nghệ An"] {
+            words_of(passage);
+            words_of(title_b);
+            words_of(&format!("{passage} hôm nay"));
+            assert!(Arc::ptr_eq(&first, &words_of(title_a)), "analyzed again");
+        }
     }
 
     #[test]
