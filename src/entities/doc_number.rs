@@ -1334,10 +1334,17 @@ fn may_end_lead(text: &str, start: usize) -> bool {
         .next()
         .unwrap_or_default();
     let word = normalize_word(chunk.trim_start_matches(is_leading_punct));
-    word == "số"
-        || SHORT_NAMES
-            .iter()
-            .any(|s| s.name.rsplit(' ').next() == Some(&*word))
+    word == "số" || ends_a_short_name(&word)
+}
+
+/// Whether `word` is the last word of a name of [`SHORT_NAMES`] ("thị" of "chỉ thị"). Asked of
+/// the word before every bare number of every passage, so it splits no name.
+fn ends_a_short_name(word: &str) -> bool {
+    SHORT_NAMES.iter().any(|s| {
+        s.name
+            .strip_suffix(word)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    })
 }
 
 #[cfg(test)]
@@ -1347,6 +1354,17 @@ mod tests {
     use unicode_normalization::UnicodeNormalization;
 
     use crate::seeds::SEEDS;
+
+    #[test]
+    fn the_last_word_of_a_short_name_is_whole() {
+        for word in ["thị", "quyết", "luật", "lệnh", "tịch", "nhất"] {
+            assert!(ends_a_short_name(word), "{word}");
+        }
+        // "hị" ends "chỉ thị" but is not its last word; "chỉ" is its first.
+        for word in ["hị", "chỉ", "", "số", "ngày", "tháng"] {
+            assert!(!ends_a_short_name(word), "{word}");
+        }
+    }
 
     #[test]
     fn short_references_left_for_the_corpus() {
