@@ -195,7 +195,8 @@ pub fn normalize_word(word: &str) -> Option<Cow<'_, str>> {
 
 /// The words of `text`, or `None` when it is not for the fast path.
 pub fn analyze(text: &str) -> Option<Vec<Word>> {
-    let mut words = Vec::new();
+    // News text has a word every 6 bytes or so: room for most texts' words at once.
+    let mut words = Vec::with_capacity(text.len() / 4);
     let taken = scan(text, |range, lower, folded| {
         words.push(Word {
             range,
