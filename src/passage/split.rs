@@ -20,14 +20,25 @@ const MIN_TAIL: usize = 150;
 pub fn split_long(text: &str) -> Vec<String> {
     let text = text.trim();
     // A letter takes at least one byte: a text this short in bytes is short in letters.
-    if text.len() <= MAX_CHARS || letter_count(text) <= MAX_CHARS {
+    if text.len() <= MAX_CHARS {
         return vec![text.to_string()];
     }
+    let letters = letter_count(text);
+    if letters <= MAX_CHARS {
+        return vec![text.to_string()];
+    }
+    // Without combining marks (NFC text), every piece's letters are its characters, which std
+    // counts a word of bytes at a time.
+    let count: fn(&str) -> usize = if letters == text.chars().count() {
+        |piece| piece.chars().count()
+    } else {
+        letter_count
+    };
     let mut chunks: Vec<&str> = Vec::new();
     let mut start = 0;
     let mut end = 0;
     let mut chunk_len = 0;
-    for (at, piece, piece_len) in pieces(text) {
+    for (at, piece, piece_len) in pieces(text, count) {
         if end > start && chunk_len + piece_len > TARGET_CHARS {
             chunks.push(&text[start..end]);
             start = at;
@@ -42,18 +53,18 @@ pub fn split_long(text: &str) -> Vec<String> {
 }
 
 /// Sentences, with any sentence longer than the target cut further at spaces; each with where
-/// it starts and its length in letters.
-fn pieces(text: &str) -> Vec<(usize, &str, usize)> {
+/// it starts and its length in letters, as `count` counts them.
+fn pieces(text: &str, count: fn(&str) -> usize) -> Vec<(usize, &str, usize)> {
     let mut out = Vec::new();
     for (at, sentence) in sentences(text) {
-        let letters = letter_count(sentence);
+        let letters = count(sentence);
         if letters <= TARGET_CHARS {
             out.push((at, sentence, letters));
         } else {
             out.extend(
                 sentence
                     .split_word_bound_indices()
-                    .map(|(i, w)| (at + i, w, letter_count(w))),
+                    .map(|(i, w)| (at + i, w, count(w))),
             );
         }
     }
@@ -123,6 +134,14 @@ mod tests {
         let nfd: String = nfc.nfd().collect();
         let recomposed: Vec<String> = assert_cut(&nfd).iter().map(|c| c.nfc().collect()).collect();
         assert_eq!(recomposed, assert_cut(&nfc));
+    }
+
+    #[test]
+    fn nfd_text_counts_its_letters_not_its_marks() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = [SENTENCE; 7].join(" ").nfd().collect();
+        assert!(nfd.chars().count() > MAX_CHARS && letter_count(&nfd) <= MAX_CHARS);
+        assert_eq!(assert_cut(&nfd), [nfd.as_str()]);
     }
 
     #[test]
