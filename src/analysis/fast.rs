@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use compact_str::CompactString;
 use unicode_normalization::char::is_combining_mark;
 
+use super::normalize::then;
 use super::segment::MAX_WORD_LETTERS;
 use super::{fold, tone, Word};
 
@@ -187,10 +188,7 @@ pub fn normalize_word(word: &str) -> Option<Cow<'_, str>> {
     if !may_move {
         return Some(lowered);
     }
-    Some(match tone::canonical_tone(&lowered) {
-        Cow::Owned(placed) => Cow::Owned(placed),
-        Cow::Borrowed(_) => lowered,
-    })
+    Some(then(lowered, tone::canonical_tone))
 }
 
 /// The words of `text`, or `None` when it is not for the fast path.

@@ -32,7 +32,10 @@ pub fn has_vietnamese_marks(word: &str) -> bool {
 }
 
 /// Applies one step, keeping the current borrow when the step changes nothing.
-fn then<'a>(word: Cow<'a, str>, step: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+pub(super) fn then<'a>(
+    word: Cow<'a, str>,
+    step: impl FnOnce(&str) -> Cow<'_, str>,
+) -> Cow<'a, str> {
     let changed = match step(&word) {
         Cow::Owned(s) => Some(s),
         Cow::Borrowed(_) => None,
