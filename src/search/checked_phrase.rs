@@ -4,9 +4,12 @@
 //!
 //! Reading positions is what makes a phrase of common words slow: tantivy's phrase scorer reads
 //! them in every passage holding all the words. When ranking the top passages, a passage can
-//! only score as high as the phrase would if it occurred as often as its rarest word does;
-//! when even that does not beat the score the top already asks for, its positions are not
-//! read. The passages and their scores are exactly those of tantivy's phrase query with the
+//! only score as high as the phrase would if it occurred as often as any one of its words
+//! does; when even that does not beat the score the top already asks for, its positions are
+//! not read. The bound is checked twice: with the rarest word's count as soon as that word is
+//! found, before the denser lists are sought to the passage (seeking them is most of the cost
+//! once positions are skipped), and with the smallest count once all the lists agree.
+//! The passages and their scores are exactly those of tantivy's phrase query with the
 //! required terms as zero-scoring filters, which this query runs as such wherever it is not
 //! the whole ranking (inside a boolean query, counting, explaining).
 
@@ -148,8 +151,10 @@ impl CheckedPhraseWeight {
         // Candidates come from the rarest list, the others are sought to them.
         let mut order: Vec<usize> = (0..lists.len()).collect();
         order.sort_by_key(|&i| lists[i].doc_freq());
+        let rarest_word = order.iter().position(|&i| i < self.words.len());
         Ok(Some(SegmentPhrase {
             words: self.words.len(),
+            rarest_word: rarest_word.unwrap_or(0),
             lists,
             order,
             lengths,
@@ -165,6 +170,8 @@ struct SegmentPhrase {
     lists: Vec<SegmentPostings>,
     /// The lists, rarest first.
     order: Vec<usize>,
+    /// Where the rarest word's list stands in `order`: its count bounds the score first.
+    rarest_word: usize,
     lengths: FieldNormReader,
     /// Reused buffers: each word's positions in the passage, and where the phrase may start.
     positions: Vec<Vec<u32>>,
@@ -180,7 +187,7 @@ impl SegmentPhrase {
         mut threshold: Score,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) {
-        let mut doc = self.first_common(0);
+        let mut doc = self.first_common(0, similarity, threshold);
         while doc != TERMINATED {
             let length = self.lengths.fieldnorm_id(doc);
             let most = self.lists[..self.words]
@@ -197,14 +204,20 @@ impl SegmentPhrase {
                     }
                 }
             }
-            doc = self.first_common(doc + 1);
+            doc = self.first_common(doc + 1, similarity, threshold);
         }
     }
 
-    /// The first passage from `target` on that every list holds, `TERMINATED` when none.
-    fn first_common(&mut self, mut target: DocId) -> DocId {
+    /// The first passage from `target` on that every list holds and where the rarest word's
+    /// count could beat `threshold`, `TERMINATED` when none.
+    fn first_common(
+        &mut self,
+        mut target: DocId,
+        similarity: &Bm25Weight,
+        threshold: Score,
+    ) -> DocId {
         'candidates: loop {
-            for &i in &self.order {
+            for (rank, &i) in self.order.iter().enumerate() {
                 let list = &mut self.lists[i];
                 let doc = if list.doc() < target {
                     list.seek(target)
@@ -217,6 +230,13 @@ impl SegmentPhrase {
                 if doc > target {
                     target = doc;
                     continue 'candidates;
+                }
+                if rank == self.rarest_word {
+                    let length = self.lengths.fieldnorm_id(doc);
+                    if similarity.score(length, list.term_freq()) <= threshold {
+                        target = doc + 1;
+                        continue 'candidates;
+                    }
                 }
             }
             return target;
