@@ -11,6 +11,7 @@ use crossbeam_channel::{bounded, Receiver, Sender};
 use tantivy::{doc, IndexWriter, TantivyDocument};
 
 use super::schema::{Fields, LABEL_SEPARATOR, TOPIC_WEIGHT_SCALE};
+use super::topic_band;
 use crate::analysis;
 use crate::corpus::Article;
 use crate::entities::topic::Taxonomy;
@@ -205,11 +206,9 @@ fn add_topics(
         if seen.topics.insert(found.topic) {
             document.add_text(fields.topic_first, slug);
         }
-        let weight = (found.weight * TOPIC_WEIGHT_SCALE).round() as u64;
-        document.add_u64(
-            fields.topic_weight,
-            (found.topic as u64) << 32 | weight.min(u32::MAX as u64),
-        );
+        let weight = ((found.weight * TOPIC_WEIGHT_SCALE).round() as u64).min(u32::MAX as u64);
+        document.add_u64(fields.topic_weight, (found.topic as u64) << 32 | weight);
+        document.add_text(fields.topic_band, topic_band::band_term(slug, weight));
     }
 }
 

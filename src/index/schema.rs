@@ -11,7 +11,7 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER, PAIRS_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-10";
+pub const FORMAT_VERSION: &str = "vnsearch-11";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -51,6 +51,9 @@ pub const TOPIC: &str = "topic";
 pub const TOPIC_FIRST: &str = "topic_first";
 /// The passage's topic weights, one value per topic: `position << 32 | weight × 1000`.
 pub const TOPIC_WEIGHT: &str = "topic_weight";
+/// The band of each topic weight, as a term "slug/band" (see `index::topic_band`): a topic's
+/// most weighted passages are read from its top bands.
+pub const TOPIC_BAND: &str = "topic_band";
 /// Scale of the weights kept in [`TOPIC_WEIGHT`].
 pub const TOPIC_WEIGHT_SCALE: f32 = 1000.0;
 
@@ -104,6 +107,7 @@ pub struct Fields {
     pub topic: Field,
     pub topic_first: Field,
     pub topic_weight: Field,
+    pub topic_band: Field,
     pub person: Field,
     pub person_strong: Field,
     pub person_acting: Field,
@@ -136,6 +140,7 @@ pub fn schema() -> Schema {
     builder.add_text_field(TOPIC, STRING | STORED | FAST);
     builder.add_text_field(TOPIC_FIRST, unscored_keyword());
     builder.add_u64_field(TOPIC_WEIGHT, NumericOptions::default() | FAST);
+    builder.add_text_field(TOPIC_BAND, unscored_keyword());
     builder.add_text_field(PERSON, STRING | FAST);
     builder.add_text_field(PERSON_STRONG, STRING);
     builder.add_text_field(PERSON_ACTING, STRING);
@@ -223,6 +228,7 @@ impl Fields {
             topic: field(TOPIC)?,
             topic_first: field(TOPIC_FIRST)?,
             topic_weight: field(TOPIC_WEIGHT)?,
+            topic_band: field(TOPIC_BAND)?,
             person: field(PERSON)?,
             person_strong: field(PERSON_STRONG)?,
             person_acting: field(PERSON_ACTING)?,

@@ -1,7 +1,7 @@
 //! Counts over the vocabulary of a keyword field: how many live passages hold each term.
 //! Listings of persons and documents come from here, so they need nothing but the index.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, Searcher, SegmentReader, TantivyError, TERMINATED};
@@ -20,6 +20,25 @@ pub fn term_counts(
         count_segment(segment, field, prefix, &mut counts)?;
     }
     Ok(counts)
+}
+
+/// The terms of `field` starting with `prefix` in any segment, whether or not a live passage
+/// holds them (nothing is counted: no posting list is read).
+pub fn terms_with_prefix(
+    searcher: &Searcher,
+    field: Field,
+    prefix: &str,
+) -> Result<BTreeSet<String>> {
+    let mut terms = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let range = inverted.terms().range().ge(prefix.as_bytes());
+        let mut stream = range.into_stream().map_err(TantivyError::from)?;
+        while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
+            terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+    }
+    Ok(terms)
 }
 
 fn count_segment(

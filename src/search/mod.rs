@@ -19,17 +19,15 @@ pub mod query;
 mod top;
 pub mod topic_eval;
 pub mod topic_query;
+mod topic_rank;
 
 use std::ops::Range;
 use std::path::Path;
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::DocSetCollector;
 use tantivy::query::{ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{
-    DocAddress, DocId, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument,
-    Term,
-};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score, Searcher, TantivyDocument, Term};
 
 pub use catalog::{DocEntry, DocTarget, PersonEntry, PersonTarget, TopicEntry};
 pub use facets::{FacetCount, Facets};
@@ -43,7 +41,7 @@ pub use topic_query::TopicTarget;
 use crate::analysis::analyze;
 use crate::entities::doc_number::{find_doc_numbers, unresolved_short_references};
 use crate::error::{Error, Result};
-use crate::index::schema::{LABEL_SEPARATOR, TOPIC_WEIGHT};
+use crate::index::schema::LABEL_SEPARATOR;
 use crate::index::{open_index, Fields, VnIndex};
 
 /// Default number of hits.
@@ -182,31 +180,15 @@ impl Engine {
         // of them), so ties at the cut are settled alike.
         let fetch = limit.max(1) + TIE_MARGIN;
         let query = targets.query(&self.index.fields, reach);
-        let top = match targets.topic.and_then(TopicTarget::position) {
-            Some(position) => {
-                let alone =
-                    targets.plan.is_empty() && targets.person.is_none() && targets.doc.is_none();
-                let ranking =
-                    TopDocs::with_limit(fetch).tweak_score(move |segment: &SegmentReader| {
-                        let weights = segment.fast_fields().u64(TOPIC_WEIGHT).ok();
-                        move |doc: DocId, score: Score| {
-                            let weight = weights.as_ref().map_or(0.0, |column| {
-                                topic_query::weight_of(column.values_for_doc(doc), position)
-                            });
-                            // A topic alone ranks by how much the passage is about it; with words,
-                            // a person or a document, it lifts the passages most about it.
-                            if alone {
-                                weight
-                            } else {
-                                score * (1.0 + weight / topic_query::TOPIC_SCALE)
-                            }
-                        }
-                    });
-                searcher.search(&*query, &ranking)?
-            }
-            None => top::top_by_score(searcher, &*query, limit.max(1), TIE_MARGIN)?,
+        let Some(topic) = targets.topic.and_then(TopicTarget::ranked) else {
+            return top::top_by_score(searcher, &*query, limit.max(1), TIE_MARGIN);
         };
-        Ok(top)
+        let fields = &self.index.fields;
+        if targets.plan.is_empty() && targets.person.is_none() && targets.doc.is_none() {
+            topic_rank::top_by_weight(searcher, fields, &topic, &*query, fetch)
+        } else {
+            topic_rank::top_lifted(searcher, &*query, topic.position, fetch)
+        }
     }
 
     /// [`Spelling::AnyMarks`]' ranking of one marked word, from the as-typed ranking that

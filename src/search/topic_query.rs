@@ -7,6 +7,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
 use super::query::{Mode, QueryPlan, Spelling};
+use super::topic_rank::RankedTopic;
 use crate::entities::topic::Taxonomy;
 use crate::error::{Error, Result};
 use crate::index::schema::TOPIC_WEIGHT_SCALE;
@@ -54,6 +55,17 @@ impl TopicTarget {
                 IndexRecordOption::Basic,
             )),
             TopicTarget::Words(plan) => plan.to_query(fields, Mode::Any, Spelling::AnyMarks),
+        }
+    }
+
+    /// The taxonomy topic whose weights rank the passages, if any.
+    pub fn ranked(&self) -> Option<RankedTopic<'_>> {
+        match self {
+            TopicTarget::Taxonomy { position, slug, .. } => Some(RankedTopic {
+                slug,
+                position: *position,
+            }),
+            TopicTarget::Words(_) => None,
         }
     }
 
