@@ -179,14 +179,18 @@ impl Engine {
         // happened to put the documents: fetch the passages tying with the last too (a margin
         // of them), so ties at the cut are settled alike.
         let fetch = limit.max(1) + TIE_MARGIN;
-        let query = targets.query(&self.index.fields, reach);
+        let fields = &self.index.fields;
         let Some(topic) = targets.topic.and_then(TopicTarget::ranked) else {
+            let query = targets.query(fields, reach);
             return top::top_by_score(searcher, &*query, limit.max(1), TIE_MARGIN);
         };
-        let fields = &self.index.fields;
+        // A topic alone ranks by how much the passage is about it; with words, a person or a
+        // document, it lifts the passages most about it.
         if targets.plan.is_empty() && targets.person.is_none() && targets.doc.is_none() {
-            topic_rank::top_by_weight(searcher, fields, &topic, &*query, fetch)
+            let in_band = |band| targets.query_with(fields, reach, Some(band));
+            topic_rank::top_by_weight(searcher, fields, &topic, &in_band, fetch)
         } else {
+            let query = targets.query(fields, reach);
             topic_rank::top_lifted(searcher, &*query, topic.position, fetch)
         }
     }
@@ -390,7 +394,17 @@ struct Targets<'a> {
 }
 
 impl Targets<'_> {
-    fn query(&self, fields: &Fields, (mode, spelling): (Mode, Spelling)) -> Box<dyn Query> {
+    fn query(&self, fields: &Fields, reach: (Mode, Spelling)) -> Box<dyn Query> {
+        self.query_with(fields, reach, None)
+    }
+
+    /// The query, with one more clause required inside any period filter.
+    fn query_with(
+        &self,
+        fields: &Fields,
+        (mode, spelling): (Mode, Spelling),
+        more: Option<Box<dyn Query>>,
+    ) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !self.plan.is_empty() {
             clauses.push((Occur::Must, self.plan.to_query(fields, mode, spelling)));
@@ -414,6 +428,7 @@ impl Targets<'_> {
         for filter in self.filters.queries(fields) {
             clauses.push((Occur::Must, filter));
         }
+        clauses.extend(more.map(|more| (Occur::Must, more)));
         self.filters.narrow(query::all_of(clauses))
     }
 

@@ -7,7 +7,7 @@
 //! its ties are those that reading every passage gives. With words, a person or a document, the
 //! weight lifts their score, and every matching passage's weight is read.
 
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery, Weight};
+use tantivy::query::{EnableScoring, Query, TermQuery, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Score, Searcher, SegmentReader, Term};
 
@@ -26,13 +26,15 @@ pub struct RankedTopic<'a> {
     pub position: usize,
 }
 
-/// The `fetch` passages matching `query` (which requires the topic) that weigh most for
-/// `topic`, with their weights as scores; best first, equal weights in index order.
+/// The `fetch` passages that weigh most for `topic`, with their weights as scores, best first,
+/// equal weights in index order, among those `in_band` matches: the query requiring the topic
+/// and the clause it is given (a band), built with that clause inside any period filter, so
+/// that the period is checked on the band's passages only.
 pub fn top_by_weight(
     searcher: &Searcher,
     fields: &Fields,
     topic: &RankedTopic,
-    query: &dyn Query,
+    in_band: &dyn Fn(Box<dyn Query>) -> Box<dyn Query>,
     fetch: usize,
 ) -> Result<Vec<(Score, DocAddress)>> {
     let bands = terms_with_prefix(searcher, fields.topic_band, &band_prefix(topic.slug))?;
@@ -42,14 +44,8 @@ pub fn top_by_weight(
             break;
         }
         let term = Term::from_field_text(fields.topic_band, band);
-        let in_band = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
-            ),
-            (Occur::Must, query.box_clone()),
-        ]);
-        let weight = in_band.weight(EnableScoring::disabled_from_searcher(searcher))?;
+        let query = in_band(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
         for (ord, reader) in searcher.segment_readers().iter().enumerate() {
             let segment = u32::try_from(ord).unwrap_or(u32::MAX);
             weigh_band(&*weight, reader, segment, topic.position, &mut found)?;
@@ -121,7 +117,7 @@ fn weigh_band(
 mod tests {
     use std::path::Path;
 
-    use tantivy::query::ConstScoreQuery;
+    use tantivy::query::{ConstScoreQuery, Occur};
 
     use super::*;
     use crate::corpus::Quiet;
@@ -196,18 +192,29 @@ mod tests {
             ..Filters::default()
         };
         for filters in [Filters::default(), recent, one_outlet] {
-            let term = Term::from_field_text(fields.topic, slug);
-            let tagged = TermQuery::new(term, IndexRecordOption::Basic);
-            let mut clauses = vec![(
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(tagged), 0.0)) as Box<dyn Query>,
-            )];
-            clauses.extend(filters.queries(fields).into_iter().map(|q| (Occur::Must, q)));
-            let query = filters.narrow(all_of(clauses));
+            let query_with = |band: Option<Box<dyn Query>>| {
+                let term = Term::from_field_text(fields.topic, slug);
+                let tagged = TermQuery::new(term, IndexRecordOption::Basic);
+                let mut clauses = vec![(
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(Box::new(tagged), 0.0)) as Box<dyn Query>,
+                )];
+                clauses.extend(
+                    filters
+                        .queries(fields)
+                        .into_iter()
+                        .map(|q| (Occur::Must, q)),
+                );
+                clauses.extend(band.map(|band| (Occur::Must, band)));
+                filters.narrow(all_of(clauses))
+            };
+            let query = query_with(None);
+            let in_band = |band| query_with(Some(band));
             let by_weight = |weight: Score, _: Score| weight;
             for fetch in [1, 3, 11, 40, 1000] {
-                let banded = top_by_weight(&searcher, fields, &topic, &*query, fetch);
-                let every = top_reading_every_weight(&searcher, &*query, position, by_weight, fetch);
+                let banded = top_by_weight(&searcher, fields, &topic, &in_band, fetch);
+                let every =
+                    top_reading_every_weight(&searcher, &*query, position, by_weight, fetch);
                 let banded = banded.expect("banded");
                 assert!(!banded.is_empty());
                 assert_eq!(banded, every.expect("every"), "{filters:?}, fetch {fetch}");
