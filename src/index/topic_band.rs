@@ -1,10 +1,10 @@
-//! Bands of topic weight, indexed as terms ("quoc-phong-an-ninh/045"): a topic's most weighted
+//! Bands of topic weight, indexed as terms ("quoc-phong-an-ninh/048"): a topic's most weighted
 //! passages are found by reading its top bands' posting lists, not the weight of every passage
-//! tagged with it (a broad topic tags a tenth of the index).
+//! tagged with it (a broad topic tags nearly a tenth of the index).
 //!
 //! A band only ever rises with the weight, so every passage of a lower band weighs less than
 //! every passage of a higher one. Four bands per doubling of the weight keep the top bands
-//! short while no band spans much more than a fifth of its weights.
+//! short: within a band the highest weight is at most 1.25 times the lowest.
 
 /// Between a topic's slug and its band: slugs hold only letters, digits and '-'.
 const SEPARATOR: char = '/';

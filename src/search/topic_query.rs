@@ -59,7 +59,7 @@ impl TopicTarget {
     }
 
     /// The taxonomy topic whose weights rank the passages, if any.
-    pub fn ranked(&self) -> Option<RankedTopic<'_>> {
+    pub(crate) fn ranked(&self) -> Option<RankedTopic<'_>> {
         match self {
             TopicTarget::Taxonomy { position, slug, .. } => Some(RankedTopic {
                 slug,
