@@ -17,6 +17,7 @@ fn bench_reports_every_class_of_the_generated_query_set() {
         "word",
         "word-unaccented",
         "word-rare",
+        "words-2",
         "phrase-2",
         "phrase-3",
         "person",
