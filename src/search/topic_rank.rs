@@ -1,18 +1,16 @@
 //! Ranking by a taxonomy topic's weight: how much each passage is about it.
 //!
 //! A topic alone ranks its passages by their weight. Reading the weight of every passage it
-//! tags is slow for a broad topic, which tags a tenth of millions of passages. Instead its weight
+//! tags is slow for a broad topic, which tags nearly a tenth of the passages. Instead its weight
 //! bands (see `index::topic_band`) are read from the top band down, and weights only in the
 //! bands that reach the top: a lower band weighs less than any passage above it, so the top and
 //! its ties are those that reading every passage gives. With words, a person or a document, the
 //! weight lifts their score, and every matching passage's weight is read.
 
+use tantivy::collector::TopDocs;
 use tantivy::query::{EnableScoring, Query, TermQuery, Weight};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, Score, Searcher, SegmentReader, Term};
-
-use tantivy::collector::TopDocs;
-use tantivy::DocId;
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
 
 use super::topic_query::{weight_of, TOPIC_SCALE};
 use crate::error::Result;
@@ -78,19 +76,25 @@ fn top_reading_every_weight(
     fetch: usize,
 ) -> Result<Vec<(Score, DocAddress)>> {
     let ranking = TopDocs::with_limit(fetch).tweak_score(move |segment: &SegmentReader| {
-        let weights = segment.fast_fields().u64(TOPIC_WEIGHT).ok();
-        move |doc: DocId, score: Score| {
-            let weight = weights.as_ref().map_or(0.0, |column| {
-                weight_of(column.values_for_doc(doc), position)
-            });
-            rank(weight, score)
-        }
+        let weight = weights_in(segment, position);
+        move |doc: DocId, score: Score| rank(weight(doc), score)
     });
     Ok(searcher.search(query, &ranking)?)
 }
 
+/// The weight of each passage of a segment for the topic at `position`; 0 when the segment
+/// keeps no weights.
+fn weights_in(reader: &SegmentReader, position: usize) -> impl Fn(DocId) -> Score {
+    let column = reader.fast_fields().u64(TOPIC_WEIGHT).ok();
+    move |doc| {
+        column.as_ref().map_or(0.0, |column| {
+            weight_of(column.values_for_doc(doc), position)
+        })
+    }
+}
+
 /// Adds the live passages `band` matches in one segment, each with its weight for the topic at
-/// `position` (0 when the segment keeps no weights, as the ranking of every passage reads it).
+/// `position`.
 fn weigh_band(
     band: &dyn Weight,
     reader: &SegmentReader,
@@ -98,15 +102,12 @@ fn weigh_band(
     position: usize,
     found: &mut Vec<(Score, DocAddress)>,
 ) -> Result<()> {
-    let weights = reader.fast_fields().u64(TOPIC_WEIGHT).ok();
+    let weight = weights_in(reader, position);
     let alive = reader.alive_bitset();
     band.for_each_no_score(reader, &mut |docs| {
         for &doc in docs {
             if alive.is_none_or(|alive| alive.is_alive(doc)) {
-                let weight = weights.as_ref().map_or(0.0, |column| {
-                    weight_of(column.values_for_doc(doc), position)
-                });
-                found.push((weight, DocAddress::new(segment, doc)));
+                found.push((weight(doc), DocAddress::new(segment, doc)));
             }
         }
     })?;
