@@ -3,8 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use tantivy::postings::TermInfo;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocSet, Searcher, SegmentReader, TantivyError, TERMINATED};
+use tantivy::{DocSet, InvertedIndexReader, Searcher, SegmentReader, TantivyError, TERMINATED};
 
 use crate::error::Result;
 
@@ -31,14 +32,29 @@ pub fn terms_with_prefix(
 ) -> Result<BTreeSet<String>> {
     let mut terms = BTreeSet::new();
     for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let range = inverted.terms().range().ge(prefix.as_bytes());
-        let mut stream = range.into_stream().map_err(TantivyError::from)?;
-        while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
-            terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
-        }
+        each_term(segment, field, prefix, |_, key, _| {
+            terms.insert(String::from_utf8_lossy(key).into_owned());
+            Ok(())
+        })?;
     }
     Ok(terms)
+}
+
+/// Calls `visit` with each term of `field` in `segment` that starts with `prefix` ("" for
+/// all), in order.
+fn each_term(
+    segment: &SegmentReader,
+    field: Field,
+    prefix: &str,
+    mut visit: impl FnMut(&InvertedIndexReader, &[u8], &TermInfo) -> Result<()>,
+) -> Result<()> {
+    let inverted = segment.inverted_index(field)?;
+    let range = inverted.terms().range().ge(prefix.as_bytes());
+    let mut stream = range.into_stream().map_err(TantivyError::from)?;
+    while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
+        visit(&inverted, stream.key(), stream.value())?;
+    }
+    Ok(())
 }
 
 fn count_segment(
@@ -47,22 +63,12 @@ fn count_segment(
     prefix: &str,
     counts: &mut BTreeMap<String, u64>,
 ) -> Result<()> {
-    let inverted = segment.inverted_index(field)?;
-    let mut range = inverted.terms().range();
-    if !prefix.is_empty() {
-        range = range.ge(prefix.as_bytes());
-    }
-    let mut stream = range.into_stream().map_err(TantivyError::from)?;
-    while stream.advance() {
-        let key = stream.key();
-        if !key.starts_with(prefix.as_bytes()) {
-            break;
-        }
+    each_term(segment, field, prefix, |inverted, key, info| {
         let count = match segment.alive_bitset() {
-            None => u64::from(stream.value().doc_freq),
+            None => u64::from(info.doc_freq),
             Some(alive) => {
                 let mut postings = inverted
-                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                    .read_postings_from_terminfo(info, IndexRecordOption::Basic)
                     .map_err(TantivyError::from)?;
                 let mut live = 0;
                 let mut doc = postings.doc();
@@ -80,6 +86,6 @@ fn count_segment(
                 .entry(String::from_utf8_lossy(key).into_owned())
                 .or_insert(0) += count;
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
