@@ -1,5 +1,6 @@
 //! Searching the index: a query string → ranked [`Hit`]s; an article id → its passages.
 
+mod all_words;
 pub mod bench;
 pub mod catalog;
 mod checked_phrase;
@@ -20,6 +21,7 @@ mod top;
 pub mod topic_eval;
 pub mod topic_query;
 mod topic_rank;
+mod word_cursor;
 
 use std::ops::Range;
 use std::path::Path;

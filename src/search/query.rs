@@ -7,10 +7,11 @@
 //! pair term (see `analysis::pairs`). The title's words are indexed with every passage of the
 //! article (see the schema), so they lift all its passages.
 
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryClone, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
+use super::all_words::AllWordsQuery;
 use super::checked_phrase::{required_term, CheckedPhraseQuery};
 use super::pair_phrase::PairPhraseQuery;
 use crate::analysis::{analyze, pairs, Word};
@@ -91,13 +92,45 @@ impl QueryPlan {
             .iter()
             .map(|group| (occur, self.phrase_in(group.words(), fields, spelling)))
             .collect();
+        let mut adjacent = Vec::new();
         for pair in self.groups.windows(2) {
             if let [Group::Word(a), Group::Word(b)] = pair {
-                let adjacent = self.phrase_in(&[a.clone(), b.clone()], fields, spelling);
-                clauses.push((Occur::Should, boost(adjacent, ADJACENT_BOOST)));
+                let phrase = self.phrase_in(&[a.clone(), b.clone()], fields, spelling);
+                let phrase = boost(phrase, ADJACENT_BOOST);
+                adjacent.push(phrase.box_clone());
+                clauses.push((Occur::Should, phrase));
             }
         }
-        all_of(clauses)
+        let exact = all_of(clauses);
+        match self.word_terms(fields, spelling) {
+            Some((words, folded)) if mode == Mode::All && words.len() > 1 => Box::new(
+                AllWordsQuery::new(words, folded, adjacent, ADJACENT_BOOST, exact),
+            ),
+            _ => exact,
+        }
+    }
+
+    /// When every group is a bare word matched as one term: each word's scored term, and its
+    /// folded term (see [`AllWordsQuery`]).
+    fn word_terms(&self, fields: &Fields, spelling: Spelling) -> Option<(Vec<Term>, Vec<Term>)> {
+        let mut words = Vec::with_capacity(self.groups.len());
+        let mut folded = Vec::with_capacity(self.groups.len());
+        for group in &self.groups {
+            let Group::Word(word) = group else {
+                return None;
+            };
+            let folded_term = Term::from_field_text(fields.text_folded, &word.folded);
+            let scored = match spelling {
+                _ if !self.accented || !word.is_marked() => folded_term.clone(),
+                Spelling::AsTyped => Term::from_field_text(fields.text, &word.accented),
+                // Both spellings score.
+                Spelling::AnyMarks => return None,
+                Spelling::Folded => folded_term.clone(),
+            };
+            words.push(scored);
+            folded.push(folded_term);
+        }
+        Some((words, folded))
     }
 
     /// The words side by side (one word: the word alone), in the passage or its article's

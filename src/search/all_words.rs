@@ -1,0 +1,673 @@
+//! Unquoted words, every one required and each pair of neighbours scoring again when side by
+//! side: the boolean query `+a +b (a b)`, ranked without reading positions where they cannot
+//! change the top.
+//!
+//! tantivy prunes an intersection of terms by its blocks' best scores, but not one with an
+//! optional phrase: it scores every passage holding every word, and the phrase's scorer, sought
+//! to each, reads positions until it finds the next passage holding the phrase. Here the words
+//! are intersected block by block, and a block is skipped when its words' best scores and the
+//! most the phrases could add there do not beat the score the top asks for. A phrase cannot
+//! stand in a passage more often than either of its words, and tantivy scores it as BM25 over
+//! that count with its words' summed idf: so the words' counts in the folded form bound each
+//! phrase's score, in a passage and in a block (a word typed with marks is scored in its
+//! accented form, and its folded postings are read alongside for the bound), and a phrase's
+//! positions are read only when that bound could lift the passage into the top. The passages and scores are exactly the boolean query's, which this query runs as such
+//! wherever it is not the whole ranking (inside another query, counting, explaining).
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, QueryClone, Scorer, Weight};
+use tantivy::schema::Field;
+use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
+
+use super::pair_phrase::{lengths, phrase_similarity};
+use super::word_cursor::WordCursor;
+
+/// How much a bound built from block maxima is raised before it is compared: the maxima and
+/// the ratios between weights are rounded floats, and a bound must never fall below a score.
+const MARGIN: Score = 1.0001;
+
+/// A list this many times longer than the lead word's takes no part in the blocks.
+const DENSE: u32 = 4;
+
+/// A required phrase drives the ranking when the lead word's passages are this many times
+/// as many as its own.
+const FEWER: u64 = 4;
+
+/// Every word required, scored as `words`, each neighbouring pair scoring again as `adjacent`.
+#[derive(Debug)]
+pub struct AllWordsQuery {
+    /// Each word's scored term: folded, or accented for a word typed with marks.
+    words: Vec<Term>,
+    /// Each word's folded term, whose counts bound the phrases' (the same as `words[i]` for a
+    /// word scored folded).
+    folded: Vec<Term>,
+    /// Words `i` and `i + 1` side by side, as the boolean query scores them.
+    adjacent: Vec<Box<dyn Query>>,
+    /// How much `adjacent` is boosted.
+    boost: Score,
+    /// The boolean query itself.
+    exact: Box<dyn Query>,
+}
+
+impl AllWordsQuery {
+    /// `words` and `folded` hold one term per word, two words or more; `adjacent` one query
+    /// per neighbouring pair, boosted by `boost` in `exact`.
+    pub fn new(
+        words: Vec<Term>,
+        folded: Vec<Term>,
+        adjacent: Vec<Box<dyn Query>>,
+        boost: Score,
+        exact: Box<dyn Query>,
+    ) -> AllWordsQuery {
+        debug_assert!(words.len() >= 2 && words.len() == folded.len());
+        debug_assert_eq!(adjacent.len() + 1, words.len());
+        AllWordsQuery {
+            words,
+            folded,
+            adjacent,
+            boost,
+            exact,
+        }
+    }
+}
+
+impl Clone for AllWordsQuery {
+    fn clone(&self) -> AllWordsQuery {
+        AllWordsQuery {
+            words: self.words.clone(),
+            folded: self.folded.clone(),
+            adjacent: self.adjacent.iter().map(|q| q.box_clone()).collect(),
+            boost: self.boost,
+            exact: self.exact.box_clone(),
+        }
+    }
+}
+
+impl Query for AllWordsQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let exact = self.exact.weight(scoring)?;
+        let EnableScoring::Enabled {
+            statistics_provider,
+            ..
+        } = scoring
+        else {
+            return Ok(exact);
+        };
+        let similarity =
+            |term: &Term| Bm25Weight::for_terms(statistics_provider, std::slice::from_ref(term));
+        let mut words = Vec::with_capacity(self.words.len());
+        for (term, folded) in self.words.iter().zip(&self.folded) {
+            words.push(WordWeight {
+                term: term.clone(),
+                similarity: similarity(term)?,
+                folded: match folded != term {
+                    true => Some((folded.clone(), similarity(folded)?)),
+                    false => None,
+                },
+            });
+        }
+        let mut adjacent = Vec::with_capacity(self.adjacent.len());
+        for (i, query) in self.adjacent.iter().enumerate() {
+            let pair = [self.folded[i].clone(), self.folded[i + 1].clone()];
+            let Some(similarity) = phrase_similarity(scoring, &pair)? else {
+                return Ok(exact);
+            };
+            adjacent.push(AdjacentWeight {
+                weight: query.weight(scoring)?,
+                similarity: similarity.boost_by(self.boost),
+            });
+        }
+        Ok(Box::new(AllWordsWeight {
+            words,
+            adjacent,
+            folded_field: self.folded[0].field(),
+            exact,
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.exact.query_terms(visitor);
+    }
+}
+
+struct WordWeight {
+    term: Term,
+    similarity: Bm25Weight,
+    /// The folded term and its weight, for a word scored in another form.
+    folded: Option<(Term, Bm25Weight)>,
+}
+
+impl WordWeight {
+    /// The weight of the word's folded form.
+    fn folded_similarity(&self) -> &Bm25Weight {
+        self.folded
+            .as_ref()
+            .map_or(&self.similarity, |(_, similarity)| similarity)
+    }
+}
+
+struct AdjacentWeight {
+    weight: Box<dyn Weight>,
+    /// The phrase's BM25 weight, boosted as in the query.
+    similarity: Bm25Weight,
+}
+
+struct AllWordsWeight {
+    words: Vec<WordWeight>,
+    adjacent: Vec<AdjacentWeight>,
+    folded_field: Field,
+    exact: Box<dyn Weight>,
+}
+
+impl Weight for AllWordsWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.exact.scorer(reader, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.exact.explain(reader, doc)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.exact.count(reader)
+    }
+
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        let Some(mut segment) = self.segment(reader)? else {
+            return Ok(());
+        };
+        if let Some(required) = segment.rank(threshold, callback) {
+            let driver = self.adjacent[required.phrase].weight.scorer(reader, 1.0)?;
+            segment.rank_by_phrase(required, driver, callback);
+        }
+        Ok(())
+    }
+}
+
+impl AllWordsWeight {
+    /// The words' postings and the phrases' scorers in one segment; `None` when a word is
+    /// absent.
+    fn segment(&self, reader: &SegmentReader) -> tantivy::Result<Option<SegmentWords>> {
+        let mut scored = Vec::with_capacity(self.words.len());
+        let mut folded = Vec::with_capacity(self.words.len());
+        for word in &self.words {
+            let Some(cursor) = WordCursor::open(reader, &word.term, word.similarity.clone())?
+            else {
+                return Ok(None);
+            };
+            scored.push(cursor);
+            if let Some((term, similarity)) = &word.folded {
+                let Some(cursor) = WordCursor::open(reader, term, similarity.clone())? else {
+                    return Ok(None);
+                };
+                folded.push(Some(cursor));
+            } else {
+                folded.push(None);
+            }
+        }
+        // tantivy's intersection drives from the rarest word, and adds the scores up in this
+        // order (a stable sort).
+        let mut order: Vec<usize> = (0..scored.len()).collect();
+        order.sort_by_key(|&i| scored[i].len());
+        let mut adjacent = Vec::with_capacity(self.adjacent.len());
+        for (i, phrase) in self.adjacent.iter().enumerate() {
+            let scorer = phrase.weight.scorer(reader, 1.0)?;
+            let ratio = |w: &WordWeight| {
+                let unit = w.folded_similarity().score(0, 1);
+                phrase.similarity.score(0, 1) / unit * MARGIN
+            };
+            adjacent.push(SegmentAdjacent {
+                next: scorer.doc(),
+                cost: scorer.cost(),
+                scorer,
+                similarity: phrase.similarity.clone(),
+                most: most(&phrase.similarity),
+                ratios: [ratio(&self.words[i]), ratio(&self.words[i + 1])],
+            });
+        }
+        Ok(Some(SegmentWords {
+            block_most: vec![0.0; scored.len()],
+            folded_block_most: vec![0.0; scored.len()],
+            scored,
+            folded,
+            order,
+            folded_lengths: lengths(reader, self.folded_field)?,
+            adjacent,
+        }))
+    }
+}
+
+/// Where a list bounds the current blocks from `doc` on: the last passage and the best score
+/// of its block holding `doc` or the first passage after it, or, for a list longer than
+/// `dense`, no end and its best score anywhere; `None` when it has no passage left.
+fn block_of(cursor: &mut WordCursor, doc: DocId, dense: u32) -> Option<(DocId, Score)> {
+    if cursor.len() > dense {
+        return (cursor.doc() != TERMINATED).then(|| (TERMINATED, cursor.most()));
+    }
+    let end = cursor.block_at(doc)?;
+    Some((end, cursor.block_most()))
+}
+
+/// More than a term can score anywhere: its weight, which the count's share in BM25
+/// (`count / (count + k)`) never reaches. (tantivy's `max_score` assumes a passage's count
+/// is below its length, as an upper bound only almost.)
+pub(super) fn most(similarity: &Bm25Weight) -> Score {
+    similarity.score(0, u32::MAX)
+}
+
+/// Where ranking by blocks stopped: from `from` on, every passage beating `threshold` must
+/// hold the phrase `phrase` (index of its first word), whose passages are then the fewest
+/// to read.
+struct Required {
+    phrase: usize,
+    from: DocId,
+    threshold: Score,
+}
+
+/// One segment's words and phrases.
+struct SegmentWords {
+    /// The words as scored, in the query's order.
+    scored: Vec<WordCursor>,
+    /// The folded form of a word scored in another form.
+    folded: Vec<Option<WordCursor>>,
+    /// The words rarest first: the first drives, and scores add up in this order.
+    order: Vec<usize>,
+    folded_lengths: FieldNormReader,
+    /// Words `i` and `i + 1` side by side.
+    adjacent: Vec<SegmentAdjacent>,
+    /// Each word's best score in its current block.
+    block_most: Vec<Score>,
+    /// Each word's best score in its folded form's current block.
+    folded_block_most: Vec<Score>,
+}
+
+/// The phrase of two neighbouring words in one segment.
+struct SegmentAdjacent {
+    scorer: Box<dyn Scorer>,
+    /// No passage before this holds the phrase: where its scorer stands, or the lower bound
+    /// its last `seek_danger` returned.
+    next: DocId,
+    /// What reading all its passages costs, as tantivy estimates it: for a phrase read from
+    /// its pair term, how many passages hold the pair.
+    cost: u64,
+    similarity: Bm25Weight,
+    /// The phrase's best score anywhere.
+    most: Score,
+    /// The phrase's weight over each of its two words' folded weight (raised by the margin):
+    /// where a word's folded form scores at most `m`, the phrase scores at most `m` times this.
+    ratios: [Score; 2],
+}
+
+impl SegmentAdjacent {
+    /// The most the phrase can score where its words' folded forms score at most `first` and
+    /// `second`.
+    fn block_most(&self, first: Score, second: Score) -> Score {
+        (first * self.ratios[0])
+            .min(second * self.ratios[1])
+            .min(self.most)
+    }
+
+    /// The phrase's score in `doc`, if it holds the phrase. `doc` rises from call to call.
+    fn score(&mut self, doc: DocId) -> Option<Score> {
+        if doc < self.next {
+            return None;
+        }
+        match self.scorer.seek_danger(doc) {
+            SeekDangerResult::Found => {
+                self.next = doc + 1;
+                Some(self.scorer.score())
+            }
+            SeekDangerResult::SeekLowerBound(next) => {
+                self.next = next;
+                None
+            }
+        }
+    }
+}
+
+impl SegmentWords {
+    /// Calls `callback` with every passage holding every word whose score beats the
+    /// threshold, the threshold rising as `callback` returns; stops where a phrase becomes
+    /// required, and its passages are fewer than the lead word's (see [`Required`]).
+    fn rank(
+        &mut self,
+        mut threshold: Score,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> Option<Required> {
+        let words: Score = self.scored.iter().map(WordCursor::most).sum();
+        let phrases: Score = self.adjacent.iter().map(|a| a.most).sum();
+        let mut doc = self.scored[self.order[0]].doc();
+        while doc < TERMINATED && (words + phrases) * MARGIN > threshold {
+            if let Some(phrase) = self.required_phrase(words + phrases, threshold) {
+                return Some(Required {
+                    phrase,
+                    from: doc,
+                    threshold,
+                });
+            }
+            let end = self.block(doc)?;
+            let bound = self.block_bound();
+            if bound * MARGIN > threshold {
+                threshold = self.rank_block(end, bound, threshold, callback);
+            }
+            doc = end.saturating_add(1);
+        }
+        None
+    }
+
+    /// A phrase that every passage beating `threshold` must hold, when its passages are
+    /// markedly fewer than the lead word's: all the words and the other phrases at their
+    /// best (`most` with this phrase) do not beat the threshold.
+    fn required_phrase(&self, most: Score, threshold: Score) -> Option<usize> {
+        let lead = u64::from(self.scored[self.order[0]].len());
+        self.adjacent.iter().position(|phrase| {
+            phrase.cost.saturating_mul(FEWER) <= lead && (most - phrase.most) * MARGIN <= threshold
+        })
+    }
+
+    /// Ranks the passages holding the phrase `required` names, from where [`Self::rank`]
+    /// stopped, reading them from `driver` (a fresh scorer of that phrase).
+    fn rank_by_phrase(
+        &mut self,
+        required: Required,
+        mut driver: Box<dyn Scorer>,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) {
+        let Required {
+            phrase,
+            from,
+            mut threshold,
+        } = required;
+        let mut doc = match driver.doc() < from {
+            true => driver.seek(from),
+            false => driver.doc(),
+        };
+        while doc != TERMINATED {
+            if self.order.iter().all(|&i| self.scored[i].seek(doc) == doc) {
+                let words = self.words_score();
+                let score = self.with_phrases(doc, words, Some((phrase, driver.score())));
+                if score > threshold {
+                    threshold = callback(doc, score);
+                }
+            }
+            doc = driver.advance();
+        }
+    }
+
+    /// Moves every list to its block holding `doc` or the first passage after it, noting each
+    /// block's best score; returns the last passage all these blocks cover, `None` when a word
+    /// has no passage left. A list much longer than the lead word's stands for its best score
+    /// anywhere and is only sought to the passages that need it: its blocks would cut the
+    /// lead word's into many, each decoded for a bound little below its best.
+    fn block(&mut self, doc: DocId) -> Option<DocId> {
+        let dense = self.scored[self.order[0]].len().saturating_mul(DENSE);
+        let mut end = TERMINATED;
+        for i in 0..self.scored.len() {
+            let (block_end, most) = block_of(&mut self.scored[i], doc, dense)?;
+            end = end.min(block_end);
+            self.block_most[i] = most;
+            self.folded_block_most[i] = match &mut self.folded[i] {
+                Some(folded) => {
+                    let (block_end, most) = block_of(folded, doc, dense)?;
+                    end = end.min(block_end);
+                    most
+                }
+                None => most,
+            };
+        }
+        Some(end)
+    }
+
+    /// The most a passage of the current blocks can score.
+    fn block_bound(&self) -> Score {
+        let words: Score = self.block_most.iter().sum();
+        let most = &self.folded_block_most;
+        let phrases: Score = (self.adjacent.iter().enumerate())
+            .map(|(i, phrase)| phrase.block_most(most[i], most[i + 1]))
+            .sum();
+        words + phrases
+    }
+
+    /// Ranks the passages of the current blocks up to `end`; returns the threshold reached.
+    fn rank_block(
+        &mut self,
+        end: DocId,
+        bound: Score,
+        mut threshold: Score,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> Score {
+        let lead = self.order[0];
+        // What the other words and the phrases add at most, over the lead word's score.
+        let rest = bound - self.block_most[lead];
+        loop {
+            let doc = self.scored[lead].doc();
+            if doc > end {
+                return threshold;
+            }
+            if (self.scored[lead].score() + rest) * MARGIN > threshold {
+                if let Some(score) = self.score(doc, threshold) {
+                    threshold = callback(doc, score);
+                }
+            }
+            self.scored[lead].advance();
+        }
+    }
+
+    /// The score of `doc`, where the lead word stands, when every word is in it and the score
+    /// beats `threshold`.
+    fn score(&mut self, doc: DocId, threshold: Score) -> Option<Score> {
+        for &i in &self.order[1..] {
+            if self.scored[i].seek(doc) != doc {
+                return None;
+            }
+        }
+        let words = self.words_score();
+        // Each phrase scores at most as if it stood as often as the rarer of its two words.
+        let length = self.folded_lengths.fieldnorm_id(doc);
+        let mut most = 0.0;
+        for i in 0..self.adjacent.len() {
+            let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
+            most += self.adjacent[i].similarity.score(length, count);
+        }
+        if words + most <= threshold {
+            return None;
+        }
+        let score = self.with_phrases(doc, words, None);
+        (score > threshold).then_some(score)
+    }
+
+    /// The score of `doc`, which holds every word, where they score `words`: the phrases
+    /// it holds added, as the boolean query adds them (first together, in the query's order).
+    /// `known` is one phrase's score, read already.
+    fn with_phrases(&mut self, doc: DocId, words: Score, known: Option<(usize, Score)>) -> Score {
+        let mut phrases: Option<Score> = None;
+        for (i, adjacent) in self.adjacent.iter_mut().enumerate() {
+            let score = match known {
+                Some((phrase, score)) if phrase == i => Some(score),
+                _ => adjacent.score(doc),
+            };
+            if let Some(score) = score {
+                phrases = Some(phrases.unwrap_or(0.0) + score);
+            }
+        }
+        phrases.map_or(words, |phrases| words + phrases)
+    }
+
+    /// The words' scores in the current passage, added as tantivy's intersection adds them.
+    fn words_score(&self) -> Score {
+        let [first, second, rest @ ..] = self.order.as_slice() else {
+            return 0.0;
+        };
+        let rest: Score = rest.iter().map(|&i| self.scored[i].score()).sum();
+        self.scored[*first].score() + self.scored[*second].score() + rest
+    }
+
+    /// How many times word `i` stands in `doc` in the folded form.
+    fn folded_count(&mut self, i: usize, doc: DocId) -> u32 {
+        let cursor = self.folded[i].as_mut().unwrap_or(&mut self.scored[i]);
+        if cursor.seek(doc) == doc {
+            cursor.count()
+        } else {
+            0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::{Index, Searcher};
+
+    use crate::index::schema::Fields;
+    use crate::search::fixture::index_of;
+    use crate::search::query::{Mode, QueryPlan, Spelling};
+    use crate::search::top::top_by_score;
+
+    /// Passages on the economy and "cấp phòng" (a civil-defence grade), in three segments
+    /// (one deleted passage), long enough lists for several blocks: the words apart, side by
+    /// side once or more, typed with and without marks ("cua ba" is "của bà" and "cửa bà"),
+    /// in passages of different lengths, many of them alike so that scores tie; "của bà" side
+    /// by side in few passages and apart in many.
+    fn fixture() -> (Index, Fields) {
+        let sentences = [
+            "Chính phủ thúc đẩy kinh tế tư nhân phát triển.",
+            "Kinh tế tư nhân là một động lực quan trọng nhất của nền kinh tế.",
+            "Phát triển kinh tế xã hội gắn với bảo đảm quốc phòng, an ninh.",
+            "Tư nhân đầu tư vào kinh tế số, nhà nước tạo lập môi trường.",
+            "Của bà con nông dân, cửa bà cụ vẫn mở, bà của các cháu.",
+            "Ban chỉ huy cấp phòng cháy, cấp phòng không nhân dân tập huấn.",
+            "Phòng cấp cứu tiếp nhận bệnh nhân; cấp trên chỉ đạo phòng dịch.",
+            "Cuộc đời bà gắn với cửa biển, đời bà là cuộc đời của biển.",
+        ];
+        let segments: Vec<Vec<String>> = (0..3)
+            .map(|segment| {
+                (0..420usize)
+                    .map(|n| {
+                        let first = sentences[(n + segment) % sentences.len()];
+                        let second = sentences[(n * 7 + segment * 3) % sentences.len()];
+                        let filler = "Tin tổng hợp. ".repeat(n % 5);
+                        match n % 4 {
+                            0 => first.to_string(),
+                            1 => format!("{first} {second}"),
+                            2 => format!("{filler}{first}"),
+                            _ => format!("{first} {filler}{second} {first}"),
+                        }
+                    })
+                    .chain((0..4).map(|n| {
+                        let filler = "Tin tổng hợp. ".repeat(n);
+                        format!("Quốc phòng toàn dân vững mạnh; {filler}nông dân phấn khởi.")
+                    }))
+                    // "của bà" side by side in few passages, apart in many: a pair term
+                    // fewer than either word, required once the top fills.
+                    .chain((0..300).map(|n| format!("Bà cụ kể chuyện của làng {n}.")))
+                    .chain((0..6).map(|n| format!("Của bà, của bà {n}.")))
+                    .collect()
+            })
+            .collect();
+        index_of(&segments, "Thời sự trong nước", "1-17")
+    }
+
+    fn ranked(searcher: &Searcher, query: &dyn Query, k: usize) -> Vec<(Score, u32)> {
+        top_by_score(searcher, query, k, 0)
+            .expect("top")
+            .into_iter()
+            .map(|(score, address)| (score, address.segment_ord * 10_000 + address.doc_id))
+            .collect()
+    }
+
+    /// The query the words become, and the boolean query it stands for.
+    fn queries(
+        fields: &Fields,
+        text: &str,
+        spelling: Spelling,
+    ) -> (Box<dyn Query>, Box<dyn Query>) {
+        let query = QueryPlan::parse(text).to_query(fields, Mode::All, spelling);
+        let exact = match query.downcast_ref::<AllWordsQuery>() {
+            Some(words) => words.exact.box_clone(),
+            None => panic!("{text}: not ranked as all words"),
+        };
+        (query, exact)
+    }
+
+    #[test]
+    fn ranks_and_scores_as_the_boolean_query() {
+        let (index, fields) = fixture();
+        let searcher = index.reader().expect("reader").searcher();
+        assert_eq!(searcher.segment_readers().len(), 3);
+        let cases = [
+            ("kinh tế", Spelling::AsTyped),
+            ("kinh te", Spelling::AsTyped),
+            ("tư nhân", Spelling::AsTyped),
+            ("kinh tế tư nhân", Spelling::AsTyped),
+            ("kinh te tu nhan", Spelling::AsTyped),
+            ("cấp phòng", Spelling::AsTyped),
+            ("cap phong", Spelling::AsTyped),
+            ("phòng cấp", Spelling::AsTyped),
+            ("của bà", Spelling::AsTyped),
+            ("cua ba", Spelling::AsTyped),
+            ("của bà", Spelling::Folded),
+            ("cuộc đời bà", Spelling::AsTyped),
+            ("đời bà", Spelling::AsTyped),
+            ("phát triển kinh tế xã hội", Spelling::AsTyped),
+            ("nhân dân", Spelling::AsTyped),
+        ];
+        for (text, spelling) in cases {
+            let (query, exact) = queries(&fields, text, spelling);
+            for k in [1, 3, 10, 40, 2000] {
+                let ours = ranked(&searcher, &*query, k);
+                let theirs = ranked(&searcher, &*exact, k);
+                assert!(!ours.is_empty(), "{text}");
+                assert_eq!(ours, theirs, "{text} ({spelling:?}), k = {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_apart_or_absent() {
+        let (index, fields) = fixture();
+        let searcher = index.reader().expect("reader").searcher();
+        // Never side by side: ranked by the words alone.
+        let (query, exact) = queries(&fields, "quốc phòng nông dân", Spelling::AsTyped);
+        let ours = ranked(&searcher, &*query, 20);
+        assert_eq!(ours.len(), 12);
+        assert_eq!(ours, ranked(&searcher, &*exact, 20));
+        // A word no passage holds: nothing, whichever way run.
+        let (query, exact) = queries(&fields, "kinh tế lũ", Spelling::AsTyped);
+        assert!(ranked(&searcher, &*query, 10).is_empty());
+        assert!(ranked(&searcher, &*exact, 10).is_empty());
+    }
+
+    #[test]
+    fn bare_words_only() {
+        let schema = crate::index::schema::schema();
+        let fields = Fields::of(&schema).expect("fields");
+        let is_words = |text: &str, spelling| {
+            let query = QueryPlan::parse(text).to_query(&fields, Mode::All, spelling);
+            query.downcast_ref::<AllWordsQuery>().is_some()
+        };
+        assert!(is_words("kinh tế", Spelling::AsTyped));
+        assert!(
+            !is_words("kinh", Spelling::AsTyped),
+            "one word stays a term"
+        );
+        assert!(
+            !is_words("\"kinh tế\" tư nhân", Spelling::AsTyped),
+            "a quoted phrase"
+        );
+        assert!(
+            !is_words("kinh tế", Spelling::AnyMarks),
+            "both spellings score a marked word"
+        );
+        assert!(is_words("kinh te", Spelling::AnyMarks), "no marked word");
+        let any = QueryPlan::parse("kinh tế").to_query(&fields, Mode::Any, Spelling::AsTyped);
+        assert!(
+            any.downcast_ref::<AllWordsQuery>().is_none(),
+            "any of the words"
+        );
+    }
+}
