@@ -521,12 +521,11 @@ impl SegmentWords {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::{Index, Searcher};
+    use tantivy::Index;
 
     use crate::index::schema::Fields;
-    use crate::search::fixture::index_of;
+    use crate::search::fixture::{index_of, ranked};
     use crate::search::query::{Mode, QueryPlan, Spelling};
-    use crate::search::top::top_by_score;
 
     /// Passages on the economy and "cấp phòng" (a civil-defence grade), in three segments
     /// (one deleted passage), long enough lists for several blocks: the words apart, side by
@@ -570,14 +569,6 @@ mod tests {
             })
             .collect();
         index_of(&segments, "Thời sự trong nước", "1-17")
-    }
-
-    fn ranked(searcher: &Searcher, query: &dyn Query, k: usize) -> Vec<(Score, u32)> {
-        top_by_score(searcher, query, k, 0)
-            .expect("top")
-            .into_iter()
-            .map(|(score, address)| (score, address.segment_ord * 10_000 + address.doc_id))
-            .collect()
     }
 
     /// The query the words become, and the boolean query it stands for.

@@ -262,11 +262,10 @@ impl SegmentPhrase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::{Index, Searcher};
+    use tantivy::Index;
 
     use crate::index::schema::Fields;
-    use crate::search::fixture::index_of;
-    use crate::search::top::top_by_score;
+    use crate::search::fixture::{index_of, ranked};
 
     /// Passages on the Mekong delta's "mùa nước nổi" and its "nước nổi" season, in three
     /// segments, one deleted; lengths and counts vary so that scores do.
@@ -295,14 +294,6 @@ mod tests {
         words
             .iter()
             .map(|w| Term::from_field_text(fields.text_folded, w))
-            .collect()
-    }
-
-    fn ranked(searcher: &Searcher, query: &dyn Query, k: usize) -> Vec<(Score, DocId)> {
-        top_by_score(searcher, query, k, 0)
-            .expect("top")
-            .into_iter()
-            .map(|(score, address)| (score, address.segment_ord * 1000 + address.doc_id))
             .collect()
     }
 

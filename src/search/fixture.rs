@@ -1,9 +1,11 @@
 //! A test index for the phrase queries: passages in several segments, each with the same title
-//! as its second value, and one passage deleted.
+//! as its second value, and one passage deleted; and their rankings, to compare.
 
-use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+use tantivy::query::Query;
+use tantivy::{Index, IndexWriter, Score, Searcher, TantivyDocument, Term};
 
 use crate::index::schema::{schema, Fields};
+use crate::search::top::top_by_score;
 
 /// One segment per list of `segments`, each passage's corpus file named `"{segment}-{n}"`;
 /// the passage `deleted` names is deleted.
@@ -27,4 +29,14 @@ pub(super) fn index_of(segments: &[Vec<String>], title: &str, deleted: &str) -> 
     writer.delete_term(Term::from_field_text(fields.file, deleted));
     writer.commit().expect("commit");
     (index, fields)
+}
+
+/// The top `k` of `query` with their scores, each passage as one number (segment × 10,000 +
+/// document), to compare two rankings.
+pub(super) fn ranked(searcher: &Searcher, query: &dyn Query, k: usize) -> Vec<(Score, u32)> {
+    top_by_score(searcher, query, k, 0)
+        .expect("top")
+        .into_iter()
+        .map(|(score, address)| (score, address.segment_ord * 10_000 + address.doc_id))
+        .collect()
 }
