@@ -19,7 +19,7 @@ use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, QueryClone, 
 use tantivy::schema::Field;
 use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
-use super::pair_phrase::{lengths, phrase_similarity};
+use super::pair_phrase::{lengths, phrase_similarity, PairPhraseQuery};
 use super::word_cursor::WordCursor;
 
 /// How much a bound built from block maxima is raised before it is compared: the maxima and
@@ -43,6 +43,9 @@ pub struct AllWordsQuery {
     folded: Vec<Term>,
     /// Words `i` and `i + 1` side by side, as the boolean query scores them.
     adjacent: Vec<Box<dyn Query>>,
+    /// The pair term of words `i` and `i + 1`, when they are common syllables: its list holds
+    /// the passages where they stand side by side, and can drive the ranking.
+    pair_terms: Vec<Option<Term>>,
     /// How much `adjacent` is boosted.
     boost: Score,
     /// The boolean query itself.
@@ -56,15 +59,18 @@ impl AllWordsQuery {
         words: Vec<Term>,
         folded: Vec<Term>,
         adjacent: Vec<Box<dyn Query>>,
+        pair_terms: Vec<Option<Term>>,
         boost: Score,
         exact: Box<dyn Query>,
     ) -> AllWordsQuery {
         debug_assert!(words.len() >= 2 && words.len() == folded.len());
         debug_assert_eq!(adjacent.len() + 1, words.len());
+        debug_assert_eq!(adjacent.len(), pair_terms.len());
         AllWordsQuery {
             words,
             folded,
             adjacent,
+            pair_terms,
             boost,
             exact,
         }
@@ -77,6 +83,7 @@ impl Clone for AllWordsQuery {
             words: self.words.clone(),
             folded: self.folded.clone(),
             adjacent: self.adjacent.iter().map(|q| q.box_clone()).collect(),
+            pair_terms: self.pair_terms.clone(),
             boost: self.boost,
             exact: self.exact.box_clone(),
         }
@@ -112,14 +119,20 @@ impl Query for AllWordsQuery {
             let Some(similarity) = phrase_similarity(scoring, &pair)? else {
                 return Ok(exact);
             };
+            let pair = match &self.pair_terms[i] {
+                Some(term) => Some(PairPhraseQuery::new(term.clone(), pair).weight(scoring)?),
+                None => None,
+            };
             adjacent.push(AdjacentWeight {
                 weight: query.weight(scoring)?,
+                pair,
                 similarity: similarity.boost_by(self.boost),
             });
         }
         Ok(Box::new(AllWordsWeight {
             words,
             adjacent,
+            boost: self.boost,
             folded_field: self.folded[0].field(),
             exact,
         }))
@@ -148,6 +161,9 @@ impl WordWeight {
 
 struct AdjacentWeight {
     weight: Box<dyn Weight>,
+    /// The phrase read from its pair term alone, when it has one: with the words required, it
+    /// is the phrase, and scores as it does.
+    pair: Option<Box<dyn Weight>>,
     /// The phrase's BM25 weight, boosted as in the query.
     similarity: Bm25Weight,
 }
@@ -155,6 +171,8 @@ struct AdjacentWeight {
 struct AllWordsWeight {
     words: Vec<WordWeight>,
     adjacent: Vec<AdjacentWeight>,
+    /// How much the phrases are boosted.
+    boost: Score,
     folded_field: Field,
     exact: Box<dyn Weight>,
 }
@@ -181,9 +199,24 @@ impl Weight for AllWordsWeight {
         let Some(mut segment) = self.segment(reader)? else {
             return Ok(());
         };
+        let mut threshold = threshold;
+        if let Some(phrase) = segment.short_phrase() {
+            // Its passages first, read from its pair's list: they lead the top, which then
+            // asks more of the rest than the words alone can score, most of the time.
+            threshold = segment.rank_by_phrase(phrase, 0, threshold, callback);
+            let Some(rest) = self.segment(reader)? else {
+                return Ok(());
+            };
+            segment = rest;
+            segment.pass_over(phrase);
+        }
         if let Some(required) = segment.rank(threshold, callback) {
-            let driver = self.adjacent[required.phrase].weight.scorer(reader, 1.0)?;
-            segment.rank_by_phrase(required, driver, callback);
+            let Required {
+                phrase,
+                from,
+                threshold,
+            } = required;
+            segment.rank_by_phrase(phrase, from, threshold, callback);
         }
         Ok(())
     }
@@ -217,13 +250,18 @@ impl AllWordsWeight {
         let mut adjacent = Vec::with_capacity(self.adjacent.len());
         for (i, phrase) in self.adjacent.iter().enumerate() {
             let scorer = phrase.weight.scorer(reader, 1.0)?;
+            let pair = match &phrase.pair {
+                Some(pair) => Some(pair.scorer(reader, self.boost)?),
+                None => None,
+            };
             let ratio = |w: &WordWeight| {
                 let unit = w.folded_similarity().score(0, 1);
                 phrase.similarity.score(0, 1) / unit * MARGIN
             };
             adjacent.push(SegmentAdjacent {
                 next: scorer.doc(),
-                cost: scorer.cost(),
+                cost: pair.as_ref().map_or(u64::MAX, |pair| pair.cost()),
+                pair,
                 scorer,
                 similarity: phrase.similarity.clone(),
                 most: most(&phrase.similarity),
@@ -233,6 +271,7 @@ impl AllWordsWeight {
         Ok(Some(SegmentWords {
             block_most: vec![0.0; scored.len()],
             folded_block_most: vec![0.0; scored.len()],
+            passed_over: None,
             scored,
             folded,
             order,
@@ -284,6 +323,8 @@ struct SegmentWords {
     block_most: Vec<Score>,
     /// Each word's best score in its folded form's current block.
     folded_block_most: Vec<Score>,
+    /// The phrase whose passages were ranked first: passed over now.
+    passed_over: Option<usize>,
 }
 
 /// The phrase of two neighbouring words in one segment.
@@ -292,9 +333,10 @@ struct SegmentAdjacent {
     /// No passage before this holds the phrase: where its scorer stands, or the lower bound
     /// its last `seek_danger` returned.
     next: DocId,
-    /// What reading all its passages costs, as tantivy estimates it: for a phrase read from
-    /// its pair term, how many passages hold the pair.
+    /// How many passages hold its pair term; the most for a phrase without one.
     cost: u64,
+    /// The phrase read from its pair term, when it has one, to drive the ranking.
+    pair: Option<Box<dyn Scorer>>,
     similarity: Bm25Weight,
     /// The phrase's best score anywhere.
     most: Score,
@@ -364,25 +406,42 @@ impl SegmentWords {
     /// markedly fewer than the lead word's: all the words and the other phrases at their
     /// best (`most` with this phrase) do not beat the threshold.
     fn required_phrase(&self, most: Score, threshold: Score) -> Option<usize> {
-        let lead = u64::from(self.scored[self.order[0]].len());
-        self.adjacent.iter().position(|phrase| {
-            phrase.cost.saturating_mul(FEWER) <= lead && (most - phrase.most) * MARGIN <= threshold
-        })
+        (0..self.adjacent.len())
+            .find(|&i| self.is_short(i) && (most - self.adjacent[i].most) * MARGIN <= threshold)
     }
 
-    /// Ranks the passages holding the phrase `required` names, from where [`Self::rank`]
-    /// stopped, reading them from `driver` (a fresh scorer of that phrase).
+    /// The phrase with the fewest passages, when they are markedly fewer than the lead
+    /// word's (a phrase read from its pair term, mostly).
+    fn short_phrase(&self) -> Option<usize> {
+        (0..self.adjacent.len())
+            .filter(|&i| self.is_short(i))
+            .min_by_key(|&i| self.adjacent[i].cost)
+    }
+
+    fn is_short(&self, phrase: usize) -> bool {
+        let lead = u64::from(self.scored[self.order[0]].len());
+        Some(phrase) != self.passed_over && self.adjacent[phrase].cost.saturating_mul(FEWER) <= lead
+    }
+
+    /// From now on, passes over the passages holding `phrase` (ranked already), and leaves
+    /// the phrase out of the bounds.
+    fn pass_over(&mut self, phrase: usize) {
+        self.passed_over = Some(phrase);
+        self.adjacent[phrase].most = 0.0;
+    }
+
+    /// Ranks the passages holding `phrase` from `from` on, reading them from its pair's list;
+    /// returns the threshold reached.
     fn rank_by_phrase(
         &mut self,
-        required: Required,
-        mut driver: Box<dyn Scorer>,
+        phrase: usize,
+        from: DocId,
+        mut threshold: Score,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
-    ) {
-        let Required {
-            phrase,
-            from,
-            mut threshold,
-        } = required;
+    ) -> Score {
+        let Some(mut driver) = self.adjacent[phrase].pair.take() else {
+            return threshold;
+        };
         let mut doc = match driver.doc() < from {
             true => driver.seek(from),
             false => driver.doc(),
@@ -390,13 +449,16 @@ impl SegmentWords {
         while doc != TERMINATED {
             if self.order.iter().all(|&i| self.scored[i].seek(doc) == doc) {
                 let words = self.words_score();
-                let score = self.with_phrases(doc, words, Some((phrase, driver.score())));
-                if score > threshold {
-                    threshold = callback(doc, score);
+                let known = Some((phrase, driver.score()));
+                if let Some(score) = self.with_phrases(doc, words, known) {
+                    if score > threshold {
+                        threshold = callback(doc, score);
+                    }
                 }
             }
             doc = driver.advance();
         }
+        threshold
     }
 
     /// Moves every list to its block holding `doc` or the first passage after it, noting each
@@ -471,20 +533,29 @@ impl SegmentWords {
         let length = self.folded_lengths.fieldnorm_id(doc);
         let mut most = 0.0;
         for i in 0..self.adjacent.len() {
+            if Some(i) == self.passed_over {
+                continue;
+            }
             let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
             most += self.adjacent[i].similarity.score(length, count);
         }
         if words + most <= threshold {
             return None;
         }
-        let score = self.with_phrases(doc, words, None);
+        let score = self.with_phrases(doc, words, None)?;
         (score > threshold).then_some(score)
     }
 
     /// The score of `doc`, which holds every word, where they score `words`: the phrases
     /// it holds added, as the boolean query adds them (first together, in the query's order).
-    /// `known` is one phrase's score, read already.
-    fn with_phrases(&mut self, doc: DocId, words: Score, known: Option<(usize, Score)>) -> Score {
+    /// `known` is one phrase's score, read already. `None` when the passage holds the phrase
+    /// passed over: it was ranked already.
+    fn with_phrases(
+        &mut self,
+        doc: DocId,
+        words: Score,
+        known: Option<(usize, Score)>,
+    ) -> Option<Score> {
         let mut phrases: Option<Score> = None;
         for (i, adjacent) in self.adjacent.iter_mut().enumerate() {
             let score = match known {
@@ -492,10 +563,13 @@ impl SegmentWords {
                 _ => adjacent.score(doc),
             };
             if let Some(score) = score {
+                if Some(i) == self.passed_over {
+                    return None;
+                }
                 phrases = Some(phrases.unwrap_or(0.0) + score);
             }
         }
-        phrases.map_or(words, |phrases| words + phrases)
+        Some(phrases.map_or(words, |phrases| words + phrases))
     }
 
     /// The words' scores in the current passage, added as tantivy's intersection adds them.
@@ -565,6 +639,8 @@ mod tests {
                     // fewer than either word, required once the top fills.
                     .chain((0..300).map(|n| format!("Bà cụ kể chuyện của làng {n}.")))
                     .chain((0..6).map(|n| format!("Của bà, của bà {n}.")))
+                    .chain((0..12).map(|n| format!("Bà con {n} kể chuyện của bà con.")))
+                    .chain((0..8).map(|n| format!("Bà con, bà con {n}.")))
                     .collect()
             })
             .collect();
@@ -606,6 +682,10 @@ mod tests {
             ("đời bà", Spelling::AsTyped),
             ("phát triển kinh tế xã hội", Spelling::AsTyped),
             ("nhân dân", Spelling::AsTyped),
+            ("của bà con", Spelling::AsTyped),
+            ("bà của các", Spelling::AsTyped),
+            ("chuyện của bà", Spelling::AsTyped),
+            ("cua ba con", Spelling::AsTyped),
         ];
         for (text, spelling) in cases {
             let (query, exact) = queries(&fields, text, spelling);

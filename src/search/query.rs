@@ -93,18 +93,20 @@ impl QueryPlan {
             .map(|group| (occur, self.phrase_in(group.words(), fields, spelling)))
             .collect();
         let mut adjacent = Vec::new();
+        let mut pair_terms = Vec::new();
         for pair in self.groups.windows(2) {
             if let [Group::Word(a), Group::Word(b)] = pair {
                 let phrase = self.phrase_in(&[a.clone(), b.clone()], fields, spelling);
                 let phrase = boost(phrase, ADJACENT_BOOST);
                 adjacent.push(phrase.box_clone());
+                pair_terms.push(pair_term(fields, a, b));
                 clauses.push((Occur::Should, phrase));
             }
         }
         let exact = all_of(clauses);
         match self.word_terms(fields, spelling) {
             Some((words, folded)) if mode == Mode::All && words.len() > 1 => Box::new(
-                AllWordsQuery::new(words, folded, adjacent, ADJACENT_BOOST, exact),
+                AllWordsQuery::new(words, folded, adjacent, pair_terms, ADJACENT_BOOST, exact),
             ),
             _ => exact,
         }
@@ -216,8 +218,7 @@ fn folded_phrase(fields: &Fields, words: &[Word], mut required: Vec<Term>) -> Bo
         .collect();
     let pairs: Vec<Term> = words
         .windows(2)
-        .filter_map(|pair| pairs::pair_term(&pair[0].folded, &pair[1].folded))
-        .map(|pair| Term::from_field_text(fields.text_pairs, &pair))
+        .filter_map(|pair| pair_term(fields, &pair[0], &pair[1]))
         .collect();
     if let ([first, second], [pair]) = (terms.as_slice(), pairs.as_slice()) {
         let phrase = PairPhraseQuery::new(pair.clone(), [first.clone(), second.clone()]);
@@ -227,6 +228,13 @@ fn folded_phrase(fields: &Fields, words: &[Word], mut required: Vec<Term>) -> Bo
     }
     required.extend(pairs);
     Box::new(CheckedPhraseQuery::new(terms, required))
+}
+
+/// The pair term of two neighbouring words, when both are common syllables (see
+/// `analysis::pairs`).
+fn pair_term(fields: &Fields, first: &Word, second: &Word) -> Option<Term> {
+    let pair = pairs::pair_term(&first.folded, &second.folded)?;
+    Some(Term::from_field_text(fields.text_pairs, &pair))
 }
 
 /// The clauses as one boolean query; a single clause as itself, so that one word stays a bare
