@@ -11,8 +11,11 @@
 //! that count with its words' summed idf: so the words' counts in the folded form bound each
 //! phrase's score, in a passage and in a block (a word typed with marks is scored in its
 //! accented form, and its folded postings are read alongside for the bound), and a phrase's
-//! positions are read only when that bound could lift the passage into the top. The passages and scores are exactly the boolean query's, which this query runs as such
-//! wherever it is not the whole ranking (inside another query, counting, explaining).
+//! positions are read only when that bound could lift the passage into the top. A phrase read
+//! from a pair term much shorter than the words' lists is ranked first, from the pair's list,
+//! and the rest without its passages. The passages and scores are exactly the boolean
+//! query's, which this query runs as such wherever it is not the whole ranking (inside
+//! another query, counting, explaining).
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, QueryClone, Scorer, Weight};
@@ -29,8 +32,8 @@ const MARGIN: Score = 1.0001;
 /// A list this many times longer than the lead word's takes no part in the blocks.
 const DENSE: u32 = 4;
 
-/// A required phrase drives the ranking when the lead word's passages are this many times
-/// as many as its own.
+/// A phrase's pair term drives the ranking (first, or once the phrase is required) when the
+/// lead word's passages are this many times as many as the pair's, or more.
 const FEWER: u64 = 4;
 
 /// Every word required, scored as `words`, each neighbouring pair scoring again as `adjacent`.
