@@ -121,18 +121,22 @@ impl QueryPlan {
             let Group::Word(word) = group else {
                 return None;
             };
-            let folded_term = Term::from_field_text(fields.text_folded, &word.folded);
-            let scored = match spelling {
-                _ if !self.accented || !word.is_marked() => folded_term.clone(),
-                Spelling::AsTyped => Term::from_field_text(fields.text, &word.accented),
-                // Both spellings score.
-                Spelling::AnyMarks => return None,
-                Spelling::Folded => folded_term.clone(),
-            };
-            words.push(scored);
-            folded.push(folded_term);
+            words.push(self.word_term(fields, word, spelling)?);
+            folded.push(Term::from_field_text(fields.text_folded, &word.folded));
         }
         Some((words, folded))
+    }
+
+    /// The one term a bare word is matched by: its folded form, or its accented form for a
+    /// marked word searched as typed; `None` when both spellings score it
+    /// ([`Spelling::AnyMarks`]).
+    fn word_term(&self, fields: &Fields, word: &Word, spelling: Spelling) -> Option<Term> {
+        let marked = self.accented && word.is_marked();
+        match spelling {
+            Spelling::AsTyped if marked => Some(Term::from_field_text(fields.text, &word.accented)),
+            Spelling::AnyMarks if marked => None,
+            _ => Some(Term::from_field_text(fields.text_folded, &word.folded)),
+        }
     }
 
     /// The words side by side (one word: the word alone), in the passage or its article's
@@ -142,15 +146,9 @@ impl QueryPlan {
     /// ([`Spelling::AnyMarks`]).
     fn phrase_in(&self, words: &[Word], fields: &Fields, spelling: Spelling) -> Box<dyn Query> {
         if let [word] = words {
-            let folded = folded_term(fields, word);
-            return match spelling {
-                _ if !self.accented => folded,
-                Spelling::AsTyped if word.is_marked() => accented_term(fields, word),
-                Spelling::AsTyped => folded,
-                Spelling::AnyMarks if word.is_marked() => {
-                    with_accented(folded, accented_term(fields, word))
-                }
-                Spelling::AnyMarks | Spelling::Folded => folded,
+            return match self.word_term(fields, word, spelling) {
+                Some(term) => term_query(term),
+                None => with_accented(folded_term(fields, word), accented_term(fields, word)),
             };
         }
         // As typed, the marked words are required in their accented form.
@@ -188,7 +186,10 @@ fn with_accented(folded: Box<dyn Query>, accented: Box<dyn Query>) -> Box<dyn Qu
 }
 
 fn accented_term(fields: &Fields, word: &Word) -> Box<dyn Query> {
-    let term = Term::from_field_text(fields.text, &word.accented);
+    term_query(Term::from_field_text(fields.text, &word.accented))
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
 
@@ -202,8 +203,7 @@ impl Group {
 }
 
 fn folded_term(fields: &Fields, word: &Word) -> Box<dyn Query> {
-    let term = Term::from_field_text(fields.text_folded, &word.folded);
-    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+    term_query(Term::from_field_text(fields.text_folded, &word.folded))
 }
 
 /// Two or more words side by side in the folded form, in passages holding the `required`
