@@ -154,7 +154,7 @@ mod tests {
             xxhash_rust::xxh3::xxh3_64(TABLE.as_bytes()) ^ u64::from(PAIR_THRESHOLD.to_bits());
         assert_eq!(
             (crate::index::schema::FORMAT_VERSION, fingerprint),
-            ("vnsearch-11", 14_606_002_671_792_060_311),
+            ("vnsearch-12", 14_606_002_671_792_060_311),
             "the pair table or threshold changed: bump FORMAT_VERSION, then this fingerprint"
         );
     }

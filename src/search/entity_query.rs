@@ -2,10 +2,11 @@
 //! those where the person acts or speaks, or that introduce the document, first.
 
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Score, Term};
 
 use super::catalog::{DocTarget, PersonTarget};
+use super::nested_union::NestedUnionQuery;
 use crate::index::Fields;
 
 /// Weight of a passage where the person acts or speaks ("phát biểu", "chỉ đạo", …).
@@ -18,54 +19,63 @@ pub const DEFINING_BOOST: f32 = 4.0;
 /// index, relative to a full citation: such passages come after the ones citing it in full.
 pub const SHORT_REFERENCE_WEIGHT: f32 = 0.2;
 
-/// Passages naming the person, acting ones first; more mentions rank higher.
+/// Passages naming the person: those where the person acts or speaks first, then those naming
+/// them with a title or role, or by their whole name.
 ///
 /// Every clause is optional: a passage marked acting, titled or named whole is also marked as
 /// naming the person (see `index::document`), so the union matches the same passages as a
-/// required `person` clause would, scores them the same, and is ranked by block-max WAND
-/// instead of scoring every passage naming the person.
+/// required `person` clause would, scores them the same, and is ranked by the blocks of the
+/// `person` list (see [`NestedUnionQuery`]) instead of scoring every passage naming the person.
 pub fn person_query(fields: &Fields, person: &PersonTarget) -> Box<dyn Query> {
-    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Should, keyword(fields.person, &person.key)),
-        (
-            Occur::Should,
-            boost(keyword(fields.person_acting, &person.key), ACTING_BOOST),
-        ),
-        (
-            Occur::Should,
-            boost(keyword(fields.person_strong, &person.key), STRONG_BOOST),
-        ),
+    let key = |field| Term::from_field_text(field, &person.key);
+    nested_union(vec![
+        (key(fields.person), 1.0),
+        (key(fields.person_acting), ACTING_BOOST),
+        (key(fields.person_strong), STRONG_BOOST),
         // The name written whole, marked at index time: a phrase query on the name's
         // syllables ("to" "lam") would walk two of the commonest words of the index.
-        (Occur::Should, keyword(fields.person_full, &person.key)),
-    ];
-    Box::new(BooleanQuery::new(clauses))
+        (key(fields.person_full), 1.0),
+    ])
 }
 
 /// Passages citing the document, the ones introducing it first; when its type and number are
 /// unambiguous in the index, bare references to it too ("Nghị quyết 57"), last.
 ///
-/// One flat union, like [`person_query`]: a passage defining the document also cites it.
+/// One flat union, like [`person_query`]: a passage defining the document also cites it. Bare
+/// references stand in passages that do not cite it, so with them the union is scored in every
+/// passage it matches.
 pub fn doc_query(fields: &Fields, doc: &DocTarget) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Should, keyword(fields.doc, &doc.key)),
+    let terms = vec![
+        (Term::from_field_text(fields.doc, &doc.key), 1.0),
         (
-            Occur::Should,
-            boost(keyword(fields.doc_defining, &doc.key), DEFINING_BOOST),
+            Term::from_field_text(fields.doc_defining, &doc.key),
+            DEFINING_BOOST,
         ),
     ];
-    if let Some(short) = &doc.short {
-        let bare = keyword(fields.doc_short, short);
-        clauses.push((Occur::Should, boost(bare, SHORT_REFERENCE_WEIGHT)));
-    }
+    let Some(short) = &doc.short else {
+        return nested_union(terms);
+    };
+    let bare = Term::from_field_text(fields.doc_short, short);
+    union(&[terms, vec![(bare, SHORT_REFERENCE_WEIGHT)]].concat())
+}
+
+/// The union of `terms`, the first one's passages holding every other's.
+fn nested_union(terms: Vec<(Term, Score)>) -> Box<dyn Query> {
+    let exact = union(&terms);
+    Box::new(NestedUnionQuery::new(terms, exact))
+}
+
+/// The union of the terms, each boosted by its score.
+fn union(terms: &[(Term, Score)]) -> Box<dyn Query> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+        .iter()
+        .map(|(term, weight)| (Occur::Should, boost(keyword(term.clone()), *weight)))
+        .collect();
     Box::new(BooleanQuery::new(clauses))
 }
 
-fn keyword(field: Field, key: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, key),
-        IndexRecordOption::WithFreqs,
-    ))
+fn keyword(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
 
 fn boost(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {

@@ -15,6 +15,7 @@ mod fixture;
 mod highlight;
 mod hit;
 mod known;
+mod nested_union;
 mod pair_phrase;
 pub mod query;
 mod top;
