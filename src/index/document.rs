@@ -10,7 +10,7 @@ use std::thread::{self, Scope, ScopedJoinHandle};
 use crossbeam_channel::{bounded, Receiver, Sender};
 use tantivy::{doc, IndexWriter, TantivyDocument};
 
-use super::schema::{Fields, LABEL_SEPARATOR, TOPIC_WEIGHT_SCALE};
+use super::schema::{Fields, LABEL_SEPARATOR, NO_DAY, TOPIC_WEIGHT_SCALE};
 use super::topic_band;
 use crate::analysis;
 use crate::corpus::Article;
@@ -163,9 +163,7 @@ pub(super) fn add_article(article: &Article, file: &str, target: &Target) -> Res
         if let Some(source) = &article.source {
             document.add_text(fields.source_folded, source);
         }
-        if let Some(day) = day {
-            document.add_u64(fields.day, day);
-        }
+        document.add_u64(fields.day, day.unwrap_or(NO_DAY));
         add_entities(&mut document, fields, found, &mut first_seen);
         if target.topics {
             add_topics(

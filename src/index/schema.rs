@@ -41,8 +41,14 @@ pub const URL: &str = "url";
 pub const SOURCE: &str = "source";
 /// Article source in the folded form, for `--source` ("vnexpress", "thanh nien").
 pub const SOURCE_FOLDED: &str = "source_folded";
-/// Publication day as the number YYYYMMDD (indexed and fast), when the date is known.
+/// Publication day as the number YYYYMMDD (indexed and fast); [`NO_DAY`] when the date is not
+/// known.
 pub const DAY: &str = "day";
+/// The day of a passage whose date is not known: before every period. Written for every such
+/// passage, so that the `day` column holds a value for each passage: a period filter then reads
+/// a candidate's day directly, not through the index of an optional column (several times the
+/// instructions).
+pub const NO_DAY: u64 = 0;
 
 // Topics.
 /// Slugs of the passage's topics (stored, fast: counted by facets).

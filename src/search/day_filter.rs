@@ -5,14 +5,11 @@
 use std::fmt;
 use std::sync::Arc;
 
-use tantivy::columnar::ColumnValues;
+use tantivy::columnar::{Cardinality, ColumnValues};
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
 
-use crate::index::schema::DAY;
-
-/// What an undated passage (one without a `day`) reads as: before every period.
-const NO_DAY: u64 = 0;
+use crate::index::schema::{DAY, NO_DAY};
 
 /// The passages of `inner` published from `since` through `until` (days as YYYYMMDD, both
 /// included). Undated passages never match. Scores are the inner query's.
@@ -76,11 +73,17 @@ impl Period {
     }
 }
 
-/// The day of every passage of a segment; a passage without one reads as [`NO_DAY`].
+/// The day of every passage of a segment; a passage without one (in an index written before
+/// [`NO_DAY`] was) reads as [`NO_DAY`].
 type Days = Arc<dyn ColumnValues<u64>>;
 
 fn days(reader: &SegmentReader) -> tantivy::Result<Days> {
-    Ok(reader.fast_fields().u64(DAY)?.first_or_default_col(NO_DAY))
+    let column = reader.fast_fields().u64(DAY)?;
+    Ok(match column.get_cardinality() {
+        // A day for every passage: read directly, passage number as row.
+        Cardinality::Full => column.values,
+        _ => column.first_or_default_col(NO_DAY),
+    })
 }
 
 struct DayWeight {
@@ -192,6 +195,12 @@ mod tests {
     /// Ten days of passages on "đổi mới", the word repeated more on later days so that scores
     /// differ, with undated passages on the word and dated ones without it.
     fn fixture() -> (Index, Field) {
+        fixture_with(None)
+    }
+
+    /// The fixture, the undated passages given `no_day` as their day when it is some (as the
+    /// indexer writes [`NO_DAY`]), or no day at all.
+    fn fixture_with(no_day: Option<u64>) -> (Index, Field) {
         let mut schema = Schema::builder();
         let text = schema.add_text_field("text", TEXT);
         let day = schema.add_u64_field(DAY, INDEXED | FAST);
@@ -203,9 +212,11 @@ mod tests {
             writer
                 .add_document(doc!(text => body.as_str(), day => dated))
                 .expect("add");
-            writer
-                .add_document(doc!(text => "đổi mới không ngày"))
-                .expect("add");
+            let undated = match no_day {
+                Some(no_day) => doc!(text => "đổi mới không ngày", day => no_day),
+                None => doc!(text => "đổi mới không ngày"),
+            };
+            writer.add_document(undated).expect("add");
             writer
                 .add_document(doc!(text => "kinh tế", day => dated))
                 .expect("add");
@@ -251,17 +262,27 @@ mod tests {
 
     #[test]
     fn open_ends_and_undated_passages() {
-        let (index, text) = fixture();
-        let searcher = index.reader().expect("reader").searcher();
-        let count = |since, until| {
-            searcher
-                .search(&DayFiltered::new(word(text), since, until), &Count)
-                .expect("count")
-        };
-        assert_eq!(count(Some(20250809), None), 2);
-        assert_eq!(count(None, Some(20250801)), 1);
-        // The ten undated passages on the word never match, even with both ends open.
-        assert_eq!(count(None, None), 10);
-        assert_eq!(count(Some(20250901), None), 0);
+        // Undated passages without a day (an index written before `NO_DAY`), and with it.
+        for no_day in [None, Some(NO_DAY)] {
+            let (index, text) = fixture_with(no_day);
+            let searcher = index.reader().expect("reader").searcher();
+            let count = |since, until| {
+                searcher
+                    .search(&DayFiltered::new(word(text), since, until), &Count)
+                    .expect("count")
+            };
+            let top = |since, until| {
+                let query = DayFiltered::new(word(text), since, until);
+                let top = TopDocs::with_limit(20).order_by_score();
+                searcher.search(&query, &top).expect("search").len()
+            };
+            assert_eq!(count(Some(20250809), None), 2);
+            assert_eq!(count(None, Some(20250801)), 1);
+            assert_eq!(top(None, Some(20250801)), 1, "{no_day:?}");
+            // The ten undated passages on the word never match, even with both ends open.
+            assert_eq!(count(None, None), 10);
+            assert_eq!(top(None, None), 10, "{no_day:?}");
+            assert_eq!(count(Some(20250901), None), 0);
+        }
     }
 }
