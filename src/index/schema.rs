@@ -195,21 +195,19 @@ fn analyzed_indexing(tokenizer: &str) -> TextFieldIndexing {
 /// passages. A key stands once in a passage, so the count is 1 and the scores are those of
 /// `STRING`.
 fn ranked_keyword() -> TextOptions {
-    STRING.set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(RAW_TOKENIZER_NAME)
-            .set_index_option(IndexRecordOption::WithFreqs),
-    )
+    STRING.set_indexing_options(keyword_indexing(IndexRecordOption::WithFreqs))
 }
 
 /// A keyword field that is only filtered on, listed or counted, never scored: no lengths.
 fn unscored_keyword() -> TextOptions {
-    STRING.set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(RAW_TOKENIZER_NAME)
-            .set_index_option(IndexRecordOption::Basic)
-            .set_fieldnorms(false),
-    )
+    STRING.set_indexing_options(keyword_indexing(IndexRecordOption::Basic).set_fieldnorms(false))
+}
+
+/// A whole value as one term, indexed with `option`.
+fn keyword_indexing(option: IndexRecordOption) -> TextFieldIndexing {
+    TextFieldIndexing::default()
+        .set_tokenizer(RAW_TOKENIZER_NAME)
+        .set_index_option(option)
 }
 
 /// The pairs field: counts (a two-word phrase's score needs them), no positions, and no lengths
