@@ -1,12 +1,12 @@
 //! Queries for `--person` and `--doc`: every passage naming the person or citing the document,
 //! those where the person acts or speaks, or that introduce the document, first.
 
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{Score, Term};
 
 use super::catalog::{DocTarget, PersonTarget};
 use super::nested_union::NestedUnionQuery;
+use super::query::{boost, term_query};
 use crate::index::Fields;
 
 /// Weight of a passage where the person acts or speaks ("phát biểu", "chỉ đạo", …).
@@ -55,8 +55,12 @@ pub fn doc_query(fields: &Fields, doc: &DocTarget) -> Box<dyn Query> {
     let Some(short) = &doc.short else {
         return nested_union(terms);
     };
-    let bare = Term::from_field_text(fields.doc_short, short);
-    union(&[terms, vec![(bare, SHORT_REFERENCE_WEIGHT)]].concat())
+    let mut terms = terms;
+    terms.push((
+        Term::from_field_text(fields.doc_short, short),
+        SHORT_REFERENCE_WEIGHT,
+    ));
+    union(&terms)
 }
 
 /// The union of `terms`, the first one's passages holding every other's.
@@ -69,15 +73,7 @@ fn nested_union(terms: Vec<(Term, Score)>) -> Box<dyn Query> {
 fn union(terms: &[(Term, Score)]) -> Box<dyn Query> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = terms
         .iter()
-        .map(|(term, weight)| (Occur::Should, boost(keyword(term.clone()), *weight)))
+        .map(|(term, weight)| (Occur::Should, boost(term_query(term.clone()), *weight)))
         .collect();
     Box::new(BooleanQuery::new(clauses))
-}
-
-fn keyword(term: Term) -> Box<dyn Query> {
-    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
-}
-
-fn boost(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(query, weight))
 }

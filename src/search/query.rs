@@ -189,7 +189,7 @@ fn accented_term(fields: &Fields, word: &Word) -> Box<dyn Query> {
     term_query(Term::from_field_text(fields.text, &word.accented))
 }
 
-fn term_query(term: Term) -> Box<dyn Query> {
+pub(super) fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
 
@@ -247,7 +247,7 @@ pub(super) fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query
     }
 }
 
-fn boost(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
+pub(super) fn boost(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(query, weight))
 }
 
