@@ -1,6 +1,6 @@
 //! Writes `src/analysis/common_syllables.tsv` from an index: the share of passages holding each
 //! folded syllable, for every syllable common enough to be half of an indexed pair (see
-//! `vnsearch::analysis::pairs`).
+//! `vnsearch::analysis::pairs`): standing in at least the pair threshold's share of passages.
 //!
 //! ```sh
 //! cargo run --release --example common_syllables -- target/shared-data-index \
@@ -56,15 +56,14 @@ fn shares(path: &str) -> tantivy::Result<String> {
         .map(|(syllable, n)| (syllable, n as f64 / passages))
         .collect();
     shares.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let largest = shares.first().map_or(1.0, |(_, share)| *share);
     let mut text = format!(
         "# Folded syllables and the share of passages (with their title) holding each, from an\n\
-         # index of {} passages of Vietnamese news; only those that can pair with the commonest\n\
-         # above the pair threshold ({PAIR_THRESHOLD}). Written by examples/common_syllables.rs.\n",
+         # index of {} passages of Vietnamese news; only those in at least the pair threshold's\n\
+         # share ({PAIR_THRESHOLD}). Written by examples/common_syllables.rs.\n",
         searcher.num_docs()
     );
     for (syllable, share) in shares {
-        if share * largest < f64::from(PAIR_THRESHOLD) {
+        if share < f64::from(PAIR_THRESHOLD) {
             break;
         }
         text.push_str(&format!("{syllable}\t{share:.4}\n"));

@@ -11,7 +11,7 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER, PAIRS_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-12";
+pub const FORMAT_VERSION: &str = "vnsearch-13";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
