@@ -12,8 +12,9 @@
 //! phrase's score, in a passage and in a block (a word typed with marks is scored in its
 //! accented form, and its folded postings are read alongside for the bound), and a phrase's
 //! positions are read only when that bound could lift the passage into the top. A phrase read
-//! from a pair term much shorter than the words' lists is ranked first, from the pair's list,
-//! and the rest without its passages. The passages and scores are exactly the boolean
+//! from a pair term shorter than the lead word's list is ranked first, from the pair's list
+//! (the words sought only where the phrase's score and their best could enter the top), and
+//! the rest without its passages. The passages and scores are exactly the boolean
 //! query's, which this query runs as such wherever it is not the whole ranking (inside
 //! another query, counting, explaining).
 
@@ -33,8 +34,10 @@ const MARGIN: Score = 1.0001;
 const DENSE: u32 = 4;
 
 /// A phrase's pair term drives the ranking (first, or once the phrase is required) when the
-/// lead word's passages are this many times as many as the pair's, or more.
-const FEWER: u64 = 4;
+/// lead word's passages are this many times as many as the pair's, or more. Driving costs
+/// little per passage of the pair: its score is read from the pair's postings, and the words
+/// are sought only where that score and their best could still enter the top.
+const FEWER: u64 = 2;
 
 /// Every word required, scored as `words`, each neighbouring pair scoring again as `adjacent`.
 #[derive(Debug)]
@@ -434,7 +437,8 @@ impl SegmentWords {
     }
 
     /// Ranks the passages holding `phrase` from `from` on, reading them from its pair's list;
-    /// returns the threshold reached.
+    /// returns the threshold reached. A passage's words are sought only while the phrase's
+    /// score there, with the words at their best, could beat the threshold.
     fn rank_by_phrase(
         &mut self,
         phrase: usize,
@@ -449,11 +453,18 @@ impl SegmentWords {
             true => driver.seek(from),
             false => driver.doc(),
         };
+        // The most the words and the other phrases can add to the phrase's score.
+        let words: Score = self.scored.iter().map(WordCursor::most).sum();
+        let others: Score = (self.adjacent.iter().enumerate())
+            .filter(|&(i, _)| i != phrase)
+            .map(|(_, other)| other.most)
+            .sum();
+        let rest = words + others;
         while doc != TERMINATED {
-            if self.order.iter().all(|&i| self.scored[i].seek(doc) == doc) {
+            let score = driver.score();
+            if self.holds_words_beating(doc, score + rest, threshold) {
                 let words = self.words_score();
-                let known = Some((phrase, driver.score()));
-                if let Some(score) = self.with_phrases(doc, words, known) {
+                if let Some(score) = self.with_phrases(doc, words, Some((phrase, score))) {
                     if score > threshold {
                         threshold = callback(doc, score);
                     }
@@ -462,6 +473,19 @@ impl SegmentWords {
             doc = driver.advance();
         }
         threshold
+    }
+
+    /// Whether `doc` holds every word and could still beat `threshold`, where it scores at
+    /// most `bound` with every word at its best: the words are sought rarest first, each
+    /// one's best replaced by its score as it is found.
+    fn holds_words_beating(&mut self, doc: DocId, mut bound: Score, threshold: Score) -> bool {
+        for &i in &self.order {
+            if bound * MARGIN <= threshold || self.scored[i].seek(doc) != doc {
+                return false;
+            }
+            bound += self.scored[i].score() - self.scored[i].most();
+        }
+        bound * MARGIN > threshold
     }
 
     /// Moves every list to its block holding `doc` or the first passage after it, noting each
