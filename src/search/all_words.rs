@@ -266,6 +266,7 @@ impl AllWordsWeight {
             };
             adjacent.push(SegmentAdjacent {
                 next: scorer.doc(),
+                found: None,
                 cost: pair.as_ref().map_or(u64::MAX, |pair| pair.cost()),
                 pair,
                 scorer,
@@ -339,6 +340,8 @@ struct SegmentAdjacent {
     /// No passage before this holds the phrase: where its scorer stands, or the lower bound
     /// its last `seek_danger` returned.
     next: DocId,
+    /// The last passage found holding the phrase, and its score there.
+    found: Option<(DocId, Score)>,
     /// How many passages hold its pair term; the most for a phrase without one.
     cost: u64,
     /// The phrase read from its pair term, when it has one, to drive the ranking.
@@ -360,15 +363,23 @@ impl SegmentAdjacent {
             .min(self.most)
     }
 
-    /// The phrase's score in `doc`, if it holds the phrase. `doc` rises from call to call.
+    /// The phrase's score in `doc`, if it holds the phrase. `doc` never falls from call to call;
+    /// the same passage asked again is answered from the last one found.
     fn score(&mut self, doc: DocId) -> Option<Score> {
+        if let Some((found, score)) = self.found {
+            if found == doc {
+                return Some(score);
+            }
+        }
         if doc < self.next {
             return None;
         }
         match self.scorer.seek_danger(doc) {
             SeekDangerResult::Found => {
                 self.next = doc + 1;
-                Some(self.scorer.score())
+                let score = self.scorer.score();
+                self.found = Some((doc, score));
+                Some(score)
             }
             SeekDangerResult::SeekLowerBound(next) => {
                 self.next = next;
@@ -563,8 +574,14 @@ impl SegmentWords {
             if Some(i) == self.passed_over {
                 continue;
             }
-            let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
-            most += self.adjacent[i].similarity.score(length, count);
+            most += match self.adjacent[i].cost {
+                // The phrase read from its pair term: its score costs less than its bound.
+                u64::MAX => {
+                    let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
+                    self.adjacent[i].similarity.score(length, count)
+                }
+                _ => self.adjacent[i].score(doc).unwrap_or(0.0),
+            };
         }
         if words + most <= threshold {
             return None;
