@@ -12,7 +12,7 @@
 //! phrase's score, in a passage and in a block (a word typed with marks is scored in its
 //! accented form, and its folded postings are read alongside for the bound), and a phrase's
 //! positions are read only when that bound could lift the passage into the top. A phrase read
-//! from a pair term shorter than the lead word's list is ranked first, from the pair's list
+//! from a pair term no longer than the lead word's list is ranked first, from the pair's list
 //! (the words sought only where the phrase's score and their best could enter the top), and
 //! the rest without its passages. The passages and scores are exactly the boolean
 //! query's, which this query runs as such wherever it is not the whole ranking (inside
@@ -32,12 +32,6 @@ const MARGIN: Score = 1.0001;
 
 /// A list this many times longer than the lead word's takes no part in the blocks.
 const DENSE: u32 = 4;
-
-/// A phrase's pair term drives the ranking (first, or once the phrase is required) when the
-/// lead word's passages are this many times as many as the pair's, or more. Driving costs
-/// little per passage of the pair: its score is read from the pair's postings, and the words
-/// are sought only where that score and their best could still enter the top.
-const FEWER: u64 = 2;
 
 /// Every word required, scored as `words`, each neighbouring pair scoring again as `adjacent`.
 #[derive(Debug)]
@@ -419,25 +413,29 @@ impl SegmentWords {
         None
     }
 
-    /// A phrase that every passage beating `threshold` must hold, when its passages are
-    /// markedly fewer than the lead word's: all the words and the other phrases at their
+    /// A phrase that every passage beating `threshold` must hold, when its pair term drives
+    /// (see [`Self::pair_drives`]): all the words and the other phrases at their
     /// best (`most` with this phrase) do not beat the threshold.
     fn required_phrase(&self, most: Score, threshold: Score) -> Option<usize> {
         (0..self.adjacent.len())
-            .find(|&i| self.is_short(i) && (most - self.adjacent[i].most) * MARGIN <= threshold)
+            .find(|&i| self.pair_drives(i) && (most - self.adjacent[i].most) * MARGIN <= threshold)
     }
 
-    /// The phrase with the fewest passages, when they are markedly fewer than the lead
-    /// word's (a phrase read from its pair term, mostly).
+    /// The phrase with the fewest passages among those whose pair term drives (see
+    /// [`Self::pair_drives`]).
     fn short_phrase(&self) -> Option<usize> {
         (0..self.adjacent.len())
-            .filter(|&i| self.is_short(i))
+            .filter(|&i| self.pair_drives(i))
             .min_by_key(|&i| self.adjacent[i].cost)
     }
 
-    fn is_short(&self, phrase: usize) -> bool {
+    /// Whether the phrase's pair term (not passed over) drives the ranking, first or once the
+    /// phrase is required: when its list is no longer than the lead word's. Driving costs
+    /// little per passage of the pair: its score is read from the pair's postings, and the
+    /// words are sought only where that score and their best could still enter the top.
+    fn pair_drives(&self, phrase: usize) -> bool {
         let lead = u64::from(self.scored[self.order[0]].len());
-        Some(phrase) != self.passed_over && self.adjacent[phrase].cost.saturating_mul(FEWER) <= lead
+        Some(phrase) != self.passed_over && self.adjacent[phrase].cost <= lead
     }
 
     /// From now on, passes over the passages holding `phrase` (ranked already), and leaves
