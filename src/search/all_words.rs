@@ -392,11 +392,10 @@ impl SegmentWords {
         mut threshold: Score,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> Option<Required> {
-        let words: Score = self.scored.iter().map(WordCursor::most).sum();
-        let phrases: Score = self.adjacent.iter().map(|a| a.most).sum();
+        let most = self.most();
         let mut doc = self.scored[self.order[0]].doc();
-        while doc < TERMINATED && (words + phrases) * MARGIN > threshold {
-            if let Some(phrase) = self.required_phrase(words + phrases, threshold) {
+        while doc < TERMINATED && most * MARGIN > threshold {
+            if let Some(phrase) = self.required_phrase(most, threshold) {
                 return Some(Required {
                     phrase,
                     from: doc,
@@ -411,6 +410,14 @@ impl SegmentWords {
             doc = end.saturating_add(1);
         }
         None
+    }
+
+    /// More than a passage can score: every word and phrase at its best (a phrase passed over
+    /// counts none).
+    fn most(&self) -> Score {
+        let words: Score = self.scored.iter().map(WordCursor::most).sum();
+        let phrases: Score = self.adjacent.iter().map(|a| a.most).sum();
+        words + phrases
     }
 
     /// A phrase that every passage beating `threshold` must hold, when its pair term drives
@@ -463,12 +470,7 @@ impl SegmentWords {
             false => driver.doc(),
         };
         // The most the words and the other phrases can add to the phrase's score.
-        let words: Score = self.scored.iter().map(WordCursor::most).sum();
-        let others: Score = (self.adjacent.iter().enumerate())
-            .filter(|&(i, _)| i != phrase)
-            .map(|(_, other)| other.most)
-            .sum();
-        let rest = words + others;
+        let rest = self.most() - self.adjacent[phrase].most;
         while doc != TERMINATED {
             let score = driver.score();
             if self.holds_words_beating(doc, score + rest, threshold) {
