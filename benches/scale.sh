@@ -25,6 +25,21 @@ else
     trap 'rm -rf "$WORK"' EXIT
 fi
 
+# rg for its anchor: the machine's, else built once from crates.io into target/tools, so that a
+# fresh machine runs the anchor too (before indexing, so as not to disturb the timings).
+RG=$(command -v rg || true)
+if [ -z "$RG" ] && [ -x target/tools/bin/rg ]; then
+    RG=target/tools/bin/rg
+fi
+if [ -z "$RG" ]; then
+    echo "== rg not installed: building ripgrep into target/tools (once)"
+    if cargo install -q --locked --root target/tools ripgrep; then
+        RG=target/tools/bin/rg
+    else
+        echo "could not build ripgrep: its anchor will be skipped"
+    fi
+fi
+
 # The corpus: COPIES folders of the data files; the raw text: the same, uncompressed, for rg.
 mkdir -p "$WORK/corpus" "$WORK/raw"
 gzip -dc "$DATA/rss-2025-2026.jsonl.gz" "$DATA/baomoi-2017.jsonl.gz" > "$WORK/raw/copy-1.jsonl"
@@ -85,20 +100,20 @@ cargo bench -q --bench plain_tantivy -- --corpus "$WORK/corpus" --index "$WORK/p
     --queries "$WORK/queries.txt" --runs "$RUNS" --fold | tee "$WORK/plain-folded.txt"
 
 echo
-if command -v rg > /dev/null; then
-    echo "== anchor: rg -c -i -F over the raw text, each word query once (after one warm-up)"
+if [ -n "$RG" ]; then
+    echo "== anchor: $("$RG" --version | head -n 1) -c -i -F over the raw text, each word query once (after one warm-up)"
     : > "$WORK/rg.txt"
     grep -v '"' "$WORK/queries-pooled.txt" | sed "s/^'//; s/'\$//" | while read -r word; do
-        rg -c -i -F -- "$word" "$WORK/raw" > /dev/null || true
+        "$RG" -c -i -F -- "$word" "$WORK/raw" > /dev/null || true
         START=$(date +%s%N)
-        rg -c -i -F -- "$word" "$WORK/raw" > /dev/null || true
+        "$RG" -c -i -F -- "$word" "$WORK/raw" > /dev/null || true
         END=$(date +%s%N)
         echo $(((END - START) / 1000)) >> "$WORK/rg.txt"
     done
     RG_US=$(sort -n "$WORK/rg.txt" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
     echo "rg median: $RG_US µs per word over $(wc -l < "$WORK/rg.txt") words"
 else
-    echo "== anchor: rg not installed, skipped"
+    echo "== anchor: rg not available, skipped"
     RG_US=
 fi
 
