@@ -135,15 +135,16 @@ impl TokenStream for VietTokenStream {
     }
 }
 
-/// A tantivy tokenizer producing the pair term of every two adjacent syllables that form an
-/// indexed pair ("trong nuoc"), at the first syllable's position.
+/// A tantivy tokenizer producing, for every word, the pair term it ends with the word before
+/// when the two form an indexed pair ("trong nuoc", at the first syllable's position), and
+/// [`pairs::FILLER`] otherwise: one term per word, as in the folded field.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PairTokenizer;
 
 /// The pair tokens of one text.
 pub struct PairTokenStream {
     words: Arc<Vec<Word>>,
-    /// The next word to pair with the one before it.
+    /// The next word, to pair with the one before it.
     next: usize,
     /// The share of passages holding the word before `next`.
     previous_share: f32,
@@ -165,24 +166,30 @@ impl Tokenizer for PairTokenizer {
 
 impl TokenStream for PairTokenStream {
     fn advance(&mut self) -> bool {
-        while let Some(word) = self.words.get(self.next) {
-            let share = pairs::share(&word.folded);
-            let previous_share = std::mem::replace(&mut self.previous_share, share);
-            self.next += 1;
-            if self.next < 2 || !pairs::is_pair(previous_share, share) {
-                continue;
+        let Some(word) = self.words.get(self.next) else {
+            return false;
+        };
+        let share = pairs::share(&word.folded);
+        let previous_share = std::mem::replace(&mut self.previous_share, share);
+        self.next += 1;
+        let token = &mut self.token;
+        token.text.clear();
+        match self.next.checked_sub(2).map(|at| &self.words[at]) {
+            Some(first) if pairs::is_pair(previous_share, share) => {
+                token.offset_from = first.range.start;
+                token.position = self.next - 2;
+                token.position_length = 2;
+                pairs::push_pair(&mut token.text, &first.folded, &word.folded);
             }
-            let first = &self.words[self.next - 2];
-            let token = &mut self.token;
-            token.offset_from = first.range.start;
-            token.offset_to = word.range.end;
-            token.position = self.next - 2;
-            token.position_length = 2;
-            token.text.clear();
-            pairs::push_pair(&mut token.text, &first.folded, &word.folded);
-            return true;
+            _ => {
+                token.offset_from = word.range.start;
+                token.position = self.next - 1;
+                token.position_length = 1;
+                token.text.push_str(pairs::FILLER);
+            }
         }
-        false
+        token.offset_to = word.range.end;
+        true
     }
 
     fn token(&self) -> &Token {
@@ -263,6 +270,8 @@ mod tests {
         assert_eq!(
             got,
             [
+                // The first word ends no pair.
+                (pairs::FILLER.to_string(), 0, "Trong"),
                 ("trong nuoc".to_string(), 0, "Trong nước"),
                 // Punctuation does not part a pair, as it does not part a phrase.
                 ("nuoc cua".to_string(), 1, "nước, của"),
@@ -293,6 +302,34 @@ mod tests {
     fn rare_syllables_make_no_pairs() {
         let mut tokenizer = PairTokenizer;
         let mut stream = tokenizer.token_stream("Xoá nghèo bền vững");
-        assert!(stream.next().is_none());
+        let texts: Vec<String> =
+            std::iter::from_fn(|| stream.next().map(|t| t.text.clone())).collect();
+        assert_eq!(texts, [pairs::FILLER; 4]);
+    }
+
+    #[test]
+    fn the_pairs_count_one_term_per_word_as_the_folded_form_does() {
+        let texts = [
+            "",
+            "Quốc hội",
+            "Trong nước, của các tỉnh chuyển đổi số; xoá nghèo bền vững.",
+            "Tổng Bí thư Tô Lâm làm việc với Ban Thường vụ Tỉnh ủy Nghệ An 2025",
+            "Ha\u{300} No\u{323}\u{302}i -- 57-NQ/TW ... !!",
+        ];
+        for text in texts {
+            let count = |mut stream: Box<dyn TokenStream>| {
+                let mut n = 0;
+                while stream.advance() {
+                    n += 1;
+                }
+                n
+            };
+            let folded = count(Box::new(
+                VietTokenizer::new(Form::Folded).token_stream(text),
+            ));
+            let pairs = count(Box::new(PairTokenizer.token_stream(text)));
+            assert_eq!(pairs, folded, "{text}");
+            assert_eq!(pairs, analyze(text).len(), "{text}");
+        }
     }
 }

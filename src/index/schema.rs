@@ -11,7 +11,7 @@ use crate::analysis::{ACCENTED_TOKENIZER, FOLDED_TOKENIZER, PAIRS_TOKENIZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analysis changes: an index of another format is rebuilt.
-pub const FORMAT_VERSION: &str = "vnsearch-13";
+pub const FORMAT_VERSION: &str = "vnsearch-14";
 
 /// Article id (exact term, stored).
 pub const ARTICLE: &str = "article";
@@ -31,8 +31,10 @@ pub const TEXT: &str = "text";
 /// Passage text, then the article's title, indexed in the folded form.
 pub const TEXT_FOLDED: &str = "text_folded";
 /// Passage text, then the article's title: the pairs of adjacent common syllables, folded, as
-/// terms ("trong nuoc"), with their counts but no positions or lengths. A phrase of common
-/// syllables reads them (see `analysis::pairs`).
+/// terms ("trong nuoc"), with their counts but no positions; a filler term for each word that
+/// ends no pair, so that its lengths are the folded field's (and the best score kept for each
+/// block of a pair's postings is the phrase's). A phrase of common syllables reads them (see
+/// `analysis::pairs`).
 pub const TEXT_PAIRS: &str = "text_pairs";
 /// Article date and URL as given (stored only).
 pub const DATE: &str = "date";
@@ -210,14 +212,13 @@ fn keyword_indexing(option: IndexRecordOption) -> TextFieldIndexing {
         .set_index_option(option)
 }
 
-/// The pairs field: counts (a two-word phrase's score needs them), no positions, and no lengths
-/// (a phrase is scored with the folded field's).
+/// The pairs field: counts (a two-word phrase's score needs them) and lengths (the folded
+/// field's, by the filler term: tantivy keeps each block's best score by them), no positions.
 fn pairs() -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(PAIRS_TOKENIZER)
-            .set_index_option(IndexRecordOption::WithFreqs)
-            .set_fieldnorms(false),
+            .set_index_option(IndexRecordOption::WithFreqs),
     )
 }
 

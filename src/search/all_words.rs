@@ -13,16 +13,23 @@
 //! accented form, and its folded postings are read alongside for the bound), and a phrase's
 //! positions are read only when that bound could lift the passage into the top. A phrase read
 //! from a pair term no longer than the lead word's list is ranked first, from the pair's list
-//! (the words sought only where the phrase's score and their best could enter the top), and
-//! the rest without its passages. The passages and scores are exactly the boolean
+//! (the words sought only where the phrase's score and their best could enter the top; blocks
+//! of the pair's and the words' lists skipped where their best scores, read from the skip
+//! lists without decoding, cannot), and the rest without its passages. The passages and scores are exactly the boolean
 //! query's, which this query runs as such wherever it is not the whole ranking (inside
 //! another query, counting, explaining).
 
+use std::io;
+use std::sync::Mutex;
+
+use tantivy::directory::{Directory, FileSlice};
 use tantivy::fieldnorm::FieldNormReader;
+use tantivy::index::SegmentId;
 use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, QueryClone, Scorer, Weight};
 use tantivy::schema::Field;
 use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
+use super::block_maxima::{field_postings, BlockMaxima};
 use super::pair_phrase::{lengths, phrase_similarity, PairPhraseQuery};
 use super::word_cursor::WordCursor;
 
@@ -95,7 +102,7 @@ impl Query for AllWordsQuery {
         let exact = self.exact.weight(scoring)?;
         let EnableScoring::Enabled {
             statistics_provider,
-            ..
+            searcher,
         } = scoring
         else {
             return Ok(exact);
@@ -126,6 +133,7 @@ impl Query for AllWordsQuery {
             adjacent.push(AdjacentWeight {
                 weight: query.weight(scoring)?,
                 pair,
+                pair_term: self.pair_terms[i].clone(),
                 similarity: similarity.boost_by(self.boost),
             });
         }
@@ -134,6 +142,8 @@ impl Query for AllWordsQuery {
             adjacent,
             boost: self.boost,
             folded_field: self.folded[0].field(),
+            directory: Box::new(searcher.index().directory().clone()),
+            postings: Mutex::new(Vec::new()),
             exact,
         }))
     }
@@ -164,9 +174,13 @@ struct AdjacentWeight {
     /// The phrase read from its pair term alone, when it has one: with the words required, it
     /// is the phrase, and scores as it does.
     pair: Option<Box<dyn Weight>>,
+    pair_term: Option<Term>,
     /// The phrase's BM25 weight, boosted as in the query.
     similarity: Bm25Weight,
 }
+
+/// A field's postings in a segment (`None` when the segment has none).
+type OpenedPostings = ((SegmentId, Field), Option<FileSlice>);
 
 struct AllWordsWeight {
     words: Vec<WordWeight>,
@@ -174,6 +188,10 @@ struct AllWordsWeight {
     /// How much the phrases are boosted.
     boost: Score,
     folded_field: Field,
+    /// The index's files, where the words' skip lists are read (see [`BlockMaxima`]).
+    directory: Box<dyn Directory>,
+    /// The postings of a field in a segment, as opened.
+    postings: Mutex<Vec<OpenedPostings>>,
     exact: Box<dyn Weight>,
 }
 
@@ -203,6 +221,7 @@ impl Weight for AllWordsWeight {
         if let Some(phrase) = segment.short_phrase() {
             // Its passages first, read from its pair's list: they lead the top, which then
             // asks more of the rest than the words alone can score, most of the time.
+            self.read_maxima(reader, &mut segment, phrase)?;
             threshold = segment.rank_by_phrase(phrase, 0, threshold, callback);
             let Some(rest) = self.segment(reader)? else {
                 return Ok(());
@@ -216,6 +235,7 @@ impl Weight for AllWordsWeight {
                 from,
                 threshold,
             } = required;
+            self.read_maxima(reader, &mut segment, phrase)?;
             segment.rank_by_phrase(phrase, from, threshold, callback);
         }
         Ok(())
@@ -259,6 +279,7 @@ impl AllWordsWeight {
                 phrase.similarity.score(0, 1) / unit * MARGIN
             };
             adjacent.push(SegmentAdjacent {
+                maxima: None,
                 next: scorer.doc(),
                 found: None,
                 cost: pair.as_ref().map_or(u64::MAX, |pair| pair.cost()),
@@ -270,6 +291,8 @@ impl AllWordsWeight {
             });
         }
         Ok(Some(SegmentWords {
+            shallow: Vec::new(),
+            word_best: vec![0.0; scored.len()],
             block_most: vec![0.0; scored.len()],
             folded_block_most: vec![0.0; scored.len()],
             passed_over: None,
@@ -279,6 +302,53 @@ impl AllWordsWeight {
             folded_lengths: lengths(reader, self.folded_field)?,
             adjacent,
         }))
+    }
+
+    /// Reads the blocks of the words' lists and of `phrase`'s pair term from their skip
+    /// lists, for ranking by the pair's list (`None` for a list without a full block).
+    fn read_maxima(
+        &self,
+        reader: &SegmentReader,
+        segment: &mut SegmentWords,
+        phrase: usize,
+    ) -> tantivy::Result<()> {
+        let read = |term: &Term, similarity: &Bm25Weight| -> tantivy::Result<_> {
+            Ok(match self.field_postings(reader, term.field())? {
+                Some(slice) => {
+                    BlockMaxima::read(&slice, reader, term, similarity, most(similarity))?
+                }
+                None => None,
+            })
+        };
+        let adjacent = &mut segment.adjacent[phrase];
+        if let Some(term) = &self.adjacent[phrase].pair_term {
+            adjacent.maxima = read(term, &adjacent.similarity)?;
+        }
+        if segment.shallow.is_empty() {
+            for word in &self.words {
+                segment.shallow.push(read(&word.term, &word.similarity)?);
+            }
+        }
+        Ok(())
+    }
+
+    /// The postings of `field` in the segment, opened once per query.
+    fn field_postings(
+        &self,
+        reader: &SegmentReader,
+        field: Field,
+    ) -> io::Result<Option<FileSlice>> {
+        let key = (reader.segment_id(), field);
+        let mut opened = self
+            .postings
+            .lock()
+            .map_err(|_| io::Error::other("poisoned"))?;
+        if let Some((_, slice)) = opened.iter().find(|(k, _)| *k == key) {
+            return Ok(slice.clone());
+        }
+        let slice = field_postings(&*self.directory, reader, field)?;
+        opened.push((key, slice.clone()));
+        Ok(slice)
     }
 }
 
@@ -326,10 +396,18 @@ struct SegmentWords {
     folded_block_most: Vec<Score>,
     /// The phrase whose passages were ranked first: passed over now.
     passed_over: Option<usize>,
+    /// Each word's blocks read from its skip list, when a phrase has a pair term (empty
+    /// otherwise; `None` for a word without a full block).
+    shallow: Vec<Option<BlockMaxima>>,
+    /// Each word's best score in its block holding the passage the pair's list stands on.
+    word_best: Vec<Score>,
 }
 
 /// The phrase of two neighbouring words in one segment.
 struct SegmentAdjacent {
+    /// The blocks of its pair term, read from the skip list: the pairs field has the folded
+    /// field's lengths, so each block's best is the phrase's best there.
+    maxima: Option<BlockMaxima>,
     scorer: Box<dyn Scorer>,
     /// No passage before this holds the phrase: where its scorer stands, or the lower bound
     /// its last `seek_danger` returned.
@@ -469,11 +547,27 @@ impl SegmentWords {
             true => driver.seek(from),
             false => driver.doc(),
         };
-        // The most the words and the other phrases can add to the phrase's score.
-        let rest = self.most() - self.adjacent[phrase].most;
+        // The most the other phrases can add to the phrase's and the words' scores.
+        let phrases =
+            self.adjacent.iter().map(|a| a.most).sum::<Score>() - self.adjacent[phrase].most;
+        // The passages up to `end` lie in the same blocks of the pair's and the words' lists,
+        // where the words score at most `words` together.
+        let (mut end, mut words): (Option<DocId>, Score) = (None, 0.0);
         while doc != TERMINATED {
+            if end.is_none_or(|end| doc > end) {
+                let (best, words_best, blocks_end) = self.blocks_at(phrase, doc);
+                (end, words) = (Some(blocks_end), words_best);
+                if (best + words + phrases) * MARGIN <= threshold {
+                    // No passage of these blocks can enter the top.
+                    doc = match blocks_end {
+                        TERMINATED => TERMINATED,
+                        blocks_end => driver.seek(blocks_end + 1),
+                    };
+                    continue;
+                }
+            }
             let score = driver.score();
-            if self.holds_words_beating(doc, score + rest, threshold) {
+            if self.holds_words_beating(doc, score + words + phrases, threshold) {
                 let words = self.words_score();
                 if let Some(score) = self.with_phrases(doc, words, Some((phrase, score))) {
                     if score > threshold {
@@ -486,15 +580,37 @@ impl SegmentWords {
         threshold
     }
 
+    /// From the blocks of the pair's and the words' lists holding `doc` (or the first
+    /// passage after it): the phrase's best there, the words' (each one's kept in
+    /// `word_best`), and the last passage all these blocks cover.
+    fn blocks_at(&mut self, phrase: usize, doc: DocId) -> (Score, Score, DocId) {
+        let adjacent = &mut self.adjacent[phrase];
+        let (best, mut end) = match &mut adjacent.maxima {
+            Some(maxima) => maxima.at(doc),
+            None => (adjacent.most, TERMINATED),
+        };
+        let mut words = 0.0;
+        for (i, cursor) in self.scored.iter().enumerate() {
+            let (best, block_end) = match self.shallow.get_mut(i) {
+                Some(Some(maxima)) => maxima.at(doc),
+                _ => (cursor.most(), TERMINATED),
+            };
+            self.word_best[i] = best;
+            words += best;
+            end = end.min(block_end);
+        }
+        (best, words, end)
+    }
+
     /// Whether `doc` holds every word and could still beat `threshold`, where it scores at
-    /// most `bound` with every word at its best: the words are sought rarest first, each
-    /// one's best replaced by its score as it is found.
+    /// most `bound` with every word at its best (`word_best`): the words are sought rarest
+    /// first, each one's best replaced by its score as it is found.
     fn holds_words_beating(&mut self, doc: DocId, mut bound: Score, threshold: Score) -> bool {
         for &i in &self.order {
             if bound * MARGIN <= threshold || self.scored[i].seek(doc) != doc {
                 return false;
             }
-            bound += self.scored[i].score() - self.scored[i].most();
+            bound += self.scored[i].score() - self.word_best[i];
         }
         bound * MARGIN > threshold
     }
@@ -739,6 +855,39 @@ mod tests {
                 assert!(!ours.is_empty(), "{text}");
                 assert_eq!(ours, theirs, "{text} ({spelling:?}), k = {k}");
             }
+        }
+    }
+
+    /// "Quốc hội" side by side in half the passages, long ones but for a short one holding it
+    /// twice or more three passages into every fourth block of 128: read from the pair's list,
+    /// the blocks of long passages are skipped by their best scores, and not one short passage
+    /// after them.
+    #[test]
+    fn skips_the_blocks_that_cannot_reach_the_top_and_no_passage_after_them() {
+        let filler = "các đại biểu thảo luận nhiều vấn đề kinh tế trong kỳ họp thường lệ";
+        let segments: Vec<Vec<String>> = (0..2)
+            .map(|segment| {
+                (0..2600usize)
+                    .map(|n| match (n % 2, n / 2 % 512) {
+                        (1, _) => format!("Thời tiết hôm nay nắng nhẹ {n}."),
+                        // Each later one holds it once more: it beats those before.
+                        (_, 3) => format!("{}{segment}.", "Quốc hội, ".repeat(n / 1024 + 2)),
+                        _ => format!("Quốc hội: {filler}; {filler} {n}."),
+                    })
+                    .collect()
+            })
+            .collect();
+        let (index, fields) = index_of(&segments, "Tin tổng hợp", "0-1");
+        let searcher = index.reader().expect("reader").searcher();
+        for text in ["quốc hội", "quoc hoi"] {
+            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
+            for k in [1, 3, 5, 6, 7, 10, 40] {
+                let ours = ranked(&searcher, &*query, k);
+                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
+            }
+            // The short passages lead: three in each segment.
+            let top: Vec<u32> = ranked(&searcher, &*query, 6).iter().map(|r| r.1).collect();
+            assert!(top.iter().all(|doc| doc % 10_000 / 2 % 512 == 3), "{top:?}");
         }
     }
 

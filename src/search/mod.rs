@@ -2,6 +2,7 @@
 
 mod all_words;
 pub mod bench;
+mod block_maxima;
 pub mod catalog;
 mod checked_phrase;
 mod day_filter;
