@@ -142,6 +142,7 @@ fn record_option(reader: &SegmentReader, field: Field) -> Option<IndexRecordOpti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::word_cursor::varied_passage;
     use tantivy::fieldnorm::FieldNormReader;
     use tantivy::schema::{Schema, TextFieldIndexing, TextOptions, TEXT};
     use tantivy::{doc, Index, IndexWriter, Searcher};
@@ -160,14 +161,7 @@ mod tests {
         let index = Index::create_in_ram(schema.build());
         let mut writer: IndexWriter = index.writer(15_000_000).expect("writer");
         for n in 0..1300usize {
-            let body = match n % 13 {
-                0..=2 => format!("kinh tế {n}"),
-                k => format!(
-                    "{}chuyển {}{n}",
-                    "đổi mới ".repeat((k * n) % 5 + 1),
-                    "số ".repeat(k + n % 7)
-                ),
-            };
+            let body = varied_passage(n);
             writer
                 .add_document(doc!(positions => body.as_str(), counts => body.as_str()))
                 .expect("add");

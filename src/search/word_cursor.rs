@@ -125,6 +125,20 @@ impl WordCursor {
     }
 }
 
+/// Passage `n` of the test indexes: "đổi" in ten of every 13 passages, its count and the
+/// passage's length varying.
+#[cfg(test)]
+pub(super) fn varied_passage(n: usize) -> String {
+    match n % 13 {
+        0..=2 => format!("kinh tế {n}"),
+        k => format!(
+            "{}chuyển {}{n}",
+            "đổi mới ".repeat(k % 4 + 1),
+            "số ".repeat(k)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,15 +155,9 @@ mod tests {
         let index = Index::create_in_ram(schema.build());
         let mut writer: IndexWriter = index.writer(15_000_000).expect("writer");
         for n in 0..1300usize {
-            let body = match n % 13 {
-                0..=2 => format!("kinh tế {n}"),
-                k => format!(
-                    "{}chuyển {}{n}",
-                    "đổi mới ".repeat(k % 4 + 1),
-                    "số ".repeat(k)
-                ),
-            };
-            writer.add_document(doc!(text => body)).expect("add");
+            writer
+                .add_document(doc!(text => varied_passage(n)))
+                .expect("add");
         }
         writer.commit().expect("commit");
         (index, Term::from_field_text(text, "đổi"))
