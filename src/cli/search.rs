@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use clap::builder::RangedU64ValueParser;
 use clap::Args;
 use vnsearch::entities::person::person_key;
-use vnsearch::index::BuildOptions;
+use vnsearch::index::{recorded_corpus, BuildOptions};
 use vnsearch::output::{json, Terminal};
 use vnsearch::search::{
     parse_day, End, Engine, Filters, QueryPlan, SearchRequest, TopicTarget, DEFAULT_LIMIT,
@@ -190,29 +190,44 @@ fn filters(args: &SearchArgs) -> anyhow::Result<Filters> {
     })
 }
 
-/// Opens the index, building it first from the corpus when there is none yet or when it was
-/// built by another version.
+/// Opens the index, building it first from the corpus when there is none yet, or rebuilding
+/// it when it was built by another version: from the corpus folder it records, when it
+/// records one (another `--corpus` would make another index).
 pub fn open_or_build(paths: &Paths) -> anyhow::Result<Engine> {
     let index = &paths.index;
     // Opened once when it is usable, as it is for every search but the first.
-    match Engine::open(index) {
+    let corpus = match Engine::open(index) {
         Ok(engine) => return Ok(engine),
-        Err(vnsearch::Error::NoIndex(_)) if paths.corpus.is_dir() => eprintln!(
-            "vnsearch: no index at {} yet; building it from {}",
-            index.display(),
-            paths.corpus.display()
-        ),
+        Err(vnsearch::Error::NoIndex(_)) if paths.corpus.is_dir() => {
+            eprintln!(
+                "vnsearch: no index at {} yet; building it from {}",
+                index.display(),
+                paths.corpus.display()
+            );
+            paths.corpus.clone()
+        }
         Err(vnsearch::Error::NoIndex(_)) => anyhow::bail!(
             "no index at {} and no corpus folder at {} to build one from (give --corpus DIR or --index DIR)",
             index.display(),
             paths.corpus.display()
         ),
-        Err(old @ vnsearch::Error::OldIndex { .. }) if paths.corpus.is_dir() => {
-            eprintln!("vnsearch: {old}; rebuilding it from {}", paths.corpus.display());
+        Err(old @ vnsearch::Error::OldIndex { .. }) => {
+            let corpus = match recorded_corpus(index) {
+                Some(recorded) if recorded.is_dir() => recorded,
+                Some(recorded) => anyhow::bail!(
+                    "{old}; it was built from {}, which is gone: run `vnsearch index --rebuild --corpus DIR --index {}`",
+                    recorded.display(),
+                    index.display()
+                ),
+                None if paths.corpus.is_dir() => paths.corpus.clone(),
+                None => return Err(old.into()),
+            };
+            eprintln!("vnsearch: {old}; rebuilding it from {}", corpus.display());
+            corpus
         }
         Err(err) => return Err(err.into()),
-    }
-    super::index::build(&paths.corpus, index, BuildOptions::default(), false)?;
+    };
+    super::index::build(&corpus, index, BuildOptions::default(), false)?;
     Ok(Engine::open(index)?)
 }
 

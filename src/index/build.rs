@@ -204,7 +204,7 @@ pub fn build_index(
         let name = manifest_name(generation);
         new.save(index_dir, &name)?;
         let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&Payload::new(generation, &name, &taxonomy).to_json());
+        commit.set_payload(&Payload::new(generation, &name, &taxonomy, corpus).to_json());
         commit.commit()?;
         remove_other_manifests(index_dir, &name);
         writer.wait_merging_threads()?;

@@ -11,6 +11,8 @@ pub mod topic_band;
 
 pub use build::{build_index, BuildObserver, BuildOptions, BuildStats};
 pub use document::{day_number, days_in_month};
-pub use open::{has_index, index_state, open_index, read_payload, IndexState, Payload, VnIndex};
+pub use open::{
+    has_index, index_state, open_index, read_payload, recorded_corpus, IndexState, Payload, VnIndex,
+};
 pub use schema::{Fields, FORMAT_VERSION};
 pub use terms::{term_counts, terms_with_prefix};

@@ -65,15 +65,22 @@ pub struct Payload {
     pub manifest: String,
     /// The taxonomy file the passages were tagged with.
     pub taxonomy: String,
+    /// The corpus folder of the run (absolute): an index of another format is rebuilt from
+    /// it, not from whatever `--corpus` a later search names. Absent in indexes written
+    /// before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus: Option<PathBuf>,
 }
 
 impl Payload {
-    pub fn new(generation: u64, manifest: &str, taxonomy: &Taxonomy) -> Payload {
+    pub fn new(generation: u64, manifest: &str, taxonomy: &Taxonomy, corpus: &Path) -> Payload {
+        let absolute = std::fs::canonicalize(corpus).or_else(|_| std::path::absolute(corpus));
         Payload {
             format: FORMAT_VERSION.to_string(),
             generation,
             manifest: manifest.to_string(),
             taxonomy: taxonomy.source().to_string(),
+            corpus: Some(absolute.unwrap_or_else(|_| corpus.to_path_buf())),
         }
     }
 
@@ -100,6 +107,15 @@ pub fn read_payload(index: &Index) -> std::result::Result<Payload, String> {
                 .filter(|found| !found.is_empty())
                 .unwrap_or_else(|| "none".into())
         })
+}
+
+/// The corpus folder the index at `path` was last brought up to date from, whatever its
+/// format; `None` when it records none or its meta file cannot be read.
+pub fn recorded_corpus(path: &Path) -> Option<PathBuf> {
+    let meta = std::fs::read_to_string(path.join("meta.json")).ok()?;
+    let meta: serde_json::Value = serde_json::from_str(&meta).ok()?;
+    let payload: serde_json::Value = serde_json::from_str(meta["payload"].as_str()?).ok()?;
+    payload["corpus"].as_str().map(PathBuf::from)
 }
 
 /// Opens the index at `path` for searching or updating.

@@ -1,5 +1,7 @@
 //! Errors a user can cause: one clear line on stderr, a non-zero exit, never a panic.
 
+use std::path::Path;
+
 use super::util::*;
 
 #[test]
@@ -78,6 +80,68 @@ fn an_index_of_another_format_is_rebuilt_by_search() {
         .unwrap();
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("rebuilding"));
+}
+
+/// Marks the index in `index_dir` as written by another version of vnsearch.
+fn make_old(index_dir: &Path) {
+    let meta_path = index_dir.join("meta.json");
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    let old = meta.replace(vnsearch::index::FORMAT_VERSION, "vnsearch-0");
+    assert_ne!(meta, old);
+    std::fs::write(&meta_path, old).unwrap();
+}
+
+/// Built from one corpus and searched from a folder whose `corpus/` is another: an index of
+/// another format is rebuilt from the corpus it records, not from the folder `--corpus`
+/// defaults to; when that corpus is gone, the index is left as it is, with one line saying how
+/// to rebuild it.
+#[test]
+fn an_index_of_another_format_is_rebuilt_from_the_corpus_it_records() {
+    let own = corpus_of(&[(
+        "feed.jsonl",
+        "{\"id\":\"1\",\"title\":\"Quốc hội\",\"summary\":\"Quốc hội thông qua Luật Đất đai sửa đổi.\"}\n",
+    )]);
+    let other = corpus_of(&[(
+        "feed.jsonl",
+        "{\"id\":\"2\",\"title\":\"Thời tiết\",\"summary\":\"Quốc hội nghỉ, Hà Nội nắng nhẹ.\"}\n",
+    )]);
+    let index_dir = own.path().join("index");
+    index(own.path());
+    make_old(&index_dir);
+    let search = || {
+        vnsearch(other.path())
+            .args(["search", "--json", "--index"])
+            .arg(&index_dir)
+            .arg("quốc hội")
+            .output()
+            .unwrap()
+    };
+    let output = search();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    let own_name = own.path().file_name().unwrap().to_string_lossy();
+    assert!(
+        err.contains("rebuilding it from") && err.contains(&*own_name),
+        "{err}"
+    );
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.contains("Luật Đất đai") && !out.contains("nắng nhẹ"),
+        "{out}"
+    );
+
+    make_old(&index_dir);
+    std::fs::remove_dir_all(own.path().join("corpus")).unwrap();
+    let output = search();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("which is gone") && err.contains("--rebuild"),
+        "{err}"
+    );
+    let meta = std::fs::read_to_string(index_dir.join("meta.json")).unwrap();
+    assert!(meta.contains("vnsearch-0"), "the index is left as it was");
 }
 
 #[test]
