@@ -569,15 +569,50 @@ impl SegmentWords {
             let score = driver.score();
             if self.holds_words_beating(doc, score + words + phrases, threshold) {
                 let words = self.words_score();
-                if let Some(score) = self.with_phrases(doc, words, Some((phrase, score))) {
-                    if score > threshold {
-                        threshold = callback(doc, score);
+                if self.phrases_could_beat(doc, words + score, phrase, threshold) {
+                    if let Some(score) = self.with_phrases(doc, words, Some((phrase, score))) {
+                        if score > threshold {
+                            threshold = callback(doc, score);
+                        }
                     }
                 }
             }
             doc = driver.advance();
         }
         threshold
+    }
+
+    /// Whether `doc`, which holds every word and the phrase `known` and scores `score` by
+    /// them, could beat `threshold` with the other phrases: those read from a pair term are
+    /// scored (their postings are cheap to seek), the others bounded by their words' folded
+    /// counts, then their positions read one at a time while the bound still beats it.
+    fn phrases_could_beat(
+        &mut self,
+        doc: DocId,
+        score: Score,
+        known: usize,
+        threshold: Score,
+    ) -> bool {
+        let length = self.folded_lengths.fieldnorm_id(doc);
+        let mut bound = score;
+        let mut positional = Vec::new();
+        for i in (0..self.adjacent.len()).filter(|&i| i != known) {
+            if self.adjacent[i].cost != u64::MAX || Some(i) == self.passed_over {
+                bound += self.adjacent[i].score(doc).unwrap_or(0.0);
+                continue;
+            }
+            let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
+            let most = self.adjacent[i].similarity.score(length, count);
+            bound += most;
+            positional.push((i, most));
+        }
+        for (i, most) in positional {
+            if bound * MARGIN <= threshold {
+                return false;
+            }
+            bound += self.adjacent[i].score(doc).unwrap_or(0.0) - most;
+        }
+        bound * MARGIN > threshold
     }
 
     /// From the blocks of the pair's and the words' lists holding `doc` (or the first
@@ -801,6 +836,17 @@ mod tests {
                     .chain((0..6).map(|n| format!("Của bà, của bà {n}.")))
                     .chain((0..12).map(|n| format!("Bà con {n} kể chuyện của bà con.")))
                     .chain((0..8).map(|n| format!("Bà con, bà con {n}.")))
+                    // "quốc phòng" a pair term, "ninh quốc" read from positions: "an ninh"
+                    // apart from it in many passages, next to it in some, short and long.
+                    .chain((0..200).map(|n| format!("Giữ vững an ninh chính trị {n}.")))
+                    .chain((0..60).map(|n| {
+                        let filler = "Tin tổng hợp. ".repeat(n % 6);
+                        match n % 3 {
+                            0 => format!("An ninh quốc phòng {filler}vững chắc {n}."),
+                            1 => format!("Quốc phòng {filler}và an ninh {n}."),
+                            _ => format!("{filler}Quốc phòng, an ninh {n}; an ninh quốc phòng."),
+                        }
+                    }))
                     .collect()
             })
             .collect();
@@ -846,6 +892,9 @@ mod tests {
             ("bà của các", Spelling::AsTyped),
             ("chuyện của bà", Spelling::AsTyped),
             ("cua ba con", Spelling::AsTyped),
+            ("ninh quốc phòng", Spelling::AsTyped),
+            ("an ninh quốc phòng", Spelling::AsTyped),
+            ("an ninh quoc phong", Spelling::AsTyped),
         ];
         for (text, spelling) in cases {
             let (query, exact) = queries(&fields, text, spelling);

@@ -1,7 +1,7 @@
 //! `vnsearch bench`: query latency on the user's own index. The default query set is generated
 //! from the index itself, so it works on any corpus: frequent and rare words (typed with and
-//! without accents), two- and three-syllable phrases from real passages and the two-syllable
-//! ones unquoted (two words, side by side scoring more), the most cited
+//! without accents), two- and three-syllable phrases from real passages and the same unquoted
+//! (`words-2`, `words-3`: every word required, side by side scoring more), the most cited
 //! persons and documents, the taxonomy's topics, and frequent words narrowed to a period. Each
 //! query runs `warmup` times untimed, then `runs` times timed through the same code path as
 //! `search` (top 10 with highlights), and as many times again for the ranking alone.
@@ -106,10 +106,12 @@ pub fn default_queries(engine: &Engine) -> Result<Vec<BenchQuery>> {
     }
     let Sample { phrases, dates } = sample_passages(engine)?;
     for (length, phrase) in phrases {
-        if length == 2 {
-            // The same two words unquoted: both required, side by side scoring more.
-            queries.push(BenchQuery::words("words-2", phrase.clone()));
-        }
+        // The same words unquoted: all required, neighbours side by side scoring more (what
+        // users type for a topic: "chuyển đổi số").
+        queries.push(BenchQuery::words(
+            &format!("words-{length}"),
+            phrase.clone(),
+        ));
         queries.push(BenchQuery::words(
             &format!("phrase-{length}"),
             format!("\"{phrase}\""),

@@ -18,6 +18,7 @@ fn bench_reports_every_class_of_the_generated_query_set() {
         "word-unaccented",
         "word-rare",
         "words-2",
+        "words-3",
         "phrase-2",
         "phrase-3",
         "person",
