@@ -223,6 +223,7 @@ impl Weight for AllWordsWeight {
             // asks more of the rest than the words alone can score, most of the time.
             self.read_maxima(reader, &mut segment, phrase)?;
             threshold = segment.rank_by_phrase(phrase, 0, threshold, callback);
+            segment.opening_error()?;
             let Some(rest) = self.segment(reader)? else {
                 return Ok(());
             };
@@ -238,14 +239,17 @@ impl Weight for AllWordsWeight {
             self.read_maxima(reader, &mut segment, phrase)?;
             segment.rank_by_phrase(phrase, from, threshold, callback);
         }
-        Ok(())
+        segment.opening_error()
     }
 }
 
 impl AllWordsWeight {
     /// The words' postings and the phrases' scorers in one segment; `None` when a word is
     /// absent.
-    fn segment(&self, reader: &SegmentReader) -> tantivy::Result<Option<SegmentWords>> {
+    fn segment<'a>(
+        &'a self,
+        reader: &'a SegmentReader,
+    ) -> tantivy::Result<Option<SegmentWords<'a>>> {
         let mut scored = Vec::with_capacity(self.words.len());
         let mut folded = Vec::with_capacity(self.words.len());
         for word in &self.words {
@@ -269,7 +273,6 @@ impl AllWordsWeight {
         order.sort_by_key(|&i| scored[i].len());
         let mut adjacent = Vec::with_capacity(self.adjacent.len());
         for (i, phrase) in self.adjacent.iter().enumerate() {
-            let scorer = phrase.weight.scorer(reader, 1.0)?;
             let pair = match &phrase.pair {
                 Some(pair) => Some(pair.scorer(reader, self.boost)?),
                 None => None,
@@ -280,11 +283,11 @@ impl AllWordsWeight {
             };
             adjacent.push(SegmentAdjacent {
                 maxima: None,
-                next: scorer.doc(),
+                next: 0,
                 found: None,
                 cost: pair.as_ref().map_or(u64::MAX, |pair| pair.cost()),
                 pair,
-                scorer,
+                scorer: PhraseScorer::Closed(&*phrase.weight, reader),
                 similarity: phrase.similarity.clone(),
                 most: most(&phrase.similarity),
                 ratios: [ratio(&self.words[i]), ratio(&self.words[i + 1])],
@@ -309,7 +312,7 @@ impl AllWordsWeight {
     fn read_maxima(
         &self,
         reader: &SegmentReader,
-        segment: &mut SegmentWords,
+        segment: &mut SegmentWords<'_>,
         phrase: usize,
     ) -> tantivy::Result<()> {
         let read = |term: &Term, similarity: &Bm25Weight| -> tantivy::Result<_> {
@@ -380,7 +383,7 @@ struct Required {
 }
 
 /// One segment's words and phrases.
-struct SegmentWords {
+struct SegmentWords<'a> {
     /// The words as scored, in the query's order.
     scored: Vec<WordCursor>,
     /// The folded form of a word scored in another form.
@@ -389,7 +392,7 @@ struct SegmentWords {
     order: Vec<usize>,
     folded_lengths: FieldNormReader,
     /// Words `i` and `i + 1` side by side.
-    adjacent: Vec<SegmentAdjacent>,
+    adjacent: Vec<SegmentAdjacent<'a>>,
     /// Each word's best score in its current block.
     block_most: Vec<Score>,
     /// Each word's best score in its folded form's current block.
@@ -404,13 +407,13 @@ struct SegmentWords {
 }
 
 /// The phrase of two neighbouring words in one segment.
-struct SegmentAdjacent {
+struct SegmentAdjacent<'a> {
     /// The blocks of its pair term, read from the skip list: the pairs field has the folded
     /// field's lengths, so each block's best is the phrase's best there.
     maxima: Option<BlockMaxima>,
-    scorer: Box<dyn Scorer>,
+    scorer: PhraseScorer<'a>,
     /// No passage before this holds the phrase: where its scorer stands, or the lower bound
-    /// its last `seek_danger` returned.
+    /// its last `seek_danger` returned (0 until it is opened).
     next: DocId,
     /// The last passage found holding the phrase, and its score there.
     found: Option<(DocId, Score)>,
@@ -426,7 +429,33 @@ struct SegmentAdjacent {
     ratios: [Score; 2],
 }
 
-impl SegmentAdjacent {
+/// A phrase's scorer, opened when a passage first needs it: tantivy's phrase scorer reads
+/// positions up to its first passage as it opens, and many segments, or the second walk over
+/// one, never need it.
+enum PhraseScorer<'a> {
+    Closed(&'a dyn Weight, &'a SegmentReader),
+    Open(Box<dyn Scorer>),
+    Failed(tantivy::TantivyError),
+}
+
+impl PhraseScorer<'_> {
+    /// The scorer, opened now if it was not; `None` when opening failed (kept for
+    /// [`SegmentWords::opening_error`]).
+    fn open(&mut self) -> Option<&mut Box<dyn Scorer>> {
+        if let PhraseScorer::Closed(weight, reader) = self {
+            *self = match weight.scorer(reader, 1.0) {
+                Ok(scorer) => PhraseScorer::Open(scorer),
+                Err(error) => PhraseScorer::Failed(error),
+            };
+        }
+        match self {
+            PhraseScorer::Open(scorer) => Some(scorer),
+            _ => None,
+        }
+    }
+}
+
+impl SegmentAdjacent<'_> {
     /// The most the phrase can score where its words' folded forms score at most `first` and
     /// `second`.
     fn block_most(&self, first: Score, second: Score) -> Score {
@@ -446,10 +475,19 @@ impl SegmentAdjacent {
         if doc < self.next {
             return None;
         }
-        match self.scorer.seek_danger(doc) {
+        let closed = matches!(self.scorer, PhraseScorer::Closed(..));
+        let scorer = self.scorer.open()?;
+        if closed {
+            // Opened on its first passage holding the phrase.
+            self.next = scorer.doc();
+            if doc < self.next {
+                return None;
+            }
+        }
+        match scorer.seek_danger(doc) {
             SeekDangerResult::Found => {
                 self.next = doc + 1;
-                let score = self.scorer.score();
+                let score = scorer.score();
                 self.found = Some((doc, score));
                 Some(score)
             }
@@ -461,7 +499,24 @@ impl SegmentAdjacent {
     }
 }
 
-impl SegmentWords {
+impl SegmentWords<'_> {
+    /// The error met opening a phrase's scorer, if any: the ranking read that phrase as absent,
+    /// so its result must not be used.
+    fn opening_error(&mut self) -> tantivy::Result<()> {
+        for adjacent in &mut self.adjacent {
+            if let PhraseScorer::Failed(_) = adjacent.scorer {
+                let failed = std::mem::replace(
+                    &mut adjacent.scorer,
+                    PhraseScorer::Open(Box::new(tantivy::query::EmptyScorer)),
+                );
+                if let PhraseScorer::Failed(error) = failed {
+                    return Err(error);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Calls `callback` with every passage holding every word whose score beats the
     /// threshold, the threshold rising as `callback` returns; stops where a phrase becomes
     /// required, and its passages are fewer than the lead word's (see [`Required`]).
@@ -938,6 +993,42 @@ mod tests {
             let top: Vec<u32> = ranked(&searcher, &*query, 6).iter().map(|r| r.1).collect();
             assert!(top.iter().all(|doc| doc % 10_000 / 2 % 512 == 3), "{top:?}");
         }
+    }
+
+    /// A weight whose scorer cannot be opened, as when a segment's file cannot be read.
+    struct Unreadable;
+
+    impl Weight for Unreadable {
+        fn scorer(&self, _: &SegmentReader, _: Score) -> tantivy::Result<Box<dyn Scorer>> {
+            Err(tantivy::TantivyError::InternalError("unreadable".into()))
+        }
+
+        fn explain(&self, _: &SegmentReader, _: DocId) -> tantivy::Result<Explanation> {
+            Err(tantivy::TantivyError::InternalError("unreadable".into()))
+        }
+    }
+
+    #[test]
+    fn a_phrase_scorer_opens_when_first_needed_and_keeps_its_error() {
+        let (index, fields) = fixture();
+        let searcher = index.reader().expect("reader").searcher();
+        let reader = searcher.segment_reader(0);
+        let (query, _) = queries(&fields, "an ninh quốc phòng", Spelling::AsTyped);
+        let words = query.downcast_ref::<AllWordsQuery>().expect("all words");
+        // "an ninh", read from positions.
+        let weight = words.adjacent[0]
+            .weight(EnableScoring::enabled_from_searcher(&searcher))
+            .expect("weight");
+        let mut lazy = PhraseScorer::Closed(&*weight, reader);
+        let expected = weight.scorer(reader, 1.0).expect("scorer").doc();
+        assert!(expected < TERMINATED, "the fixture has the phrase");
+        assert!(matches!(lazy, PhraseScorer::Closed(..)));
+        assert_eq!(lazy.open().map(|scorer| scorer.doc()), Some(expected));
+        assert!(matches!(lazy, PhraseScorer::Open(_)));
+        let unreadable = Unreadable;
+        let mut failing = PhraseScorer::Closed(&unreadable, reader);
+        assert!(failing.open().is_none());
+        assert!(matches!(failing, PhraseScorer::Failed(_)));
     }
 
     #[test]
