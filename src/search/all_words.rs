@@ -221,7 +221,7 @@ impl Weight for AllWordsWeight {
         if let Some(phrase) = segment.short_phrase() {
             // Its passages first, read from its pair's list: they lead the top, which then
             // asks more of the rest than the words alone can score, most of the time.
-            self.read_maxima(reader, &mut segment, phrase)?;
+            self.read_maxima(reader, &mut segment)?;
             threshold = segment.rank_by_phrase(phrase, 0, threshold, callback);
             segment.opening_error()?;
             let Some(rest) = self.segment(reader)? else {
@@ -236,7 +236,7 @@ impl Weight for AllWordsWeight {
                 from,
                 threshold,
             } = required;
-            self.read_maxima(reader, &mut segment, phrase)?;
+            self.read_maxima(reader, &mut segment)?;
             segment.rank_by_phrase(phrase, from, threshold, callback);
         }
         segment.opening_error()
@@ -307,13 +307,12 @@ impl AllWordsWeight {
         }))
     }
 
-    /// Reads the blocks of the words' lists and of `phrase`'s pair term from their skip
-    /// lists, for ranking by the pair's list (`None` for a list without a full block).
+    /// Reads the blocks of the words' lists and of the pair terms from their skip lists, for
+    /// ranking by a pair's list (`None` for a list without a full block).
     fn read_maxima(
         &self,
         reader: &SegmentReader,
         segment: &mut SegmentWords<'_>,
-        phrase: usize,
     ) -> tantivy::Result<()> {
         let read = |term: &Term, similarity: &Bm25Weight| -> tantivy::Result<_> {
             Ok(match self.field_postings(reader, term.field())? {
@@ -323,9 +322,12 @@ impl AllWordsWeight {
                 None => None,
             })
         };
-        let adjacent = &mut segment.adjacent[phrase];
-        if let Some(term) = &self.adjacent[phrase].pair_term {
-            adjacent.maxima = read(term, &adjacent.similarity)?;
+        // The driving phrase's blocks bound its passages; the other pairs' bound what those
+        // phrases add there.
+        for (i, adjacent) in segment.adjacent.iter_mut().enumerate() {
+            if let (Some(term), None) = (&self.adjacent[i].pair_term, &adjacent.maxima) {
+                adjacent.maxima = read(term, &adjacent.similarity)?;
+            }
         }
         if segment.shallow.is_empty() {
             for word in &self.words {
@@ -602,16 +604,14 @@ impl SegmentWords<'_> {
             true => driver.seek(from),
             false => driver.doc(),
         };
-        // The most the other phrases can add to the phrase's and the words' scores.
-        let phrases =
-            self.adjacent.iter().map(|a| a.most).sum::<Score>() - self.adjacent[phrase].most;
-        // The passages up to `end` lie in the same blocks of the pair's and the words' lists,
-        // where the words score at most `words` together.
-        let (mut end, mut words): (Option<DocId>, Score) = (None, 0.0);
+        // The passages up to `end` lie in the same blocks of the pair's, the words' and the
+        // other pairs' lists, where the words score at most `words` together and the other
+        // phrases add at most `phrases`.
+        let (mut end, mut words, mut phrases): (Option<DocId>, Score, Score) = (None, 0.0, 0.0);
         while doc != TERMINATED {
             if end.is_none_or(|end| doc > end) {
-                let (best, words_best, blocks_end) = self.blocks_at(phrase, doc);
-                (end, words) = (Some(blocks_end), words_best);
+                let (best, words_best, others, blocks_end) = self.blocks_at(phrase, doc);
+                (end, words, phrases) = (Some(blocks_end), words_best, others);
                 if (best + words + phrases) * MARGIN <= threshold {
                     // No passage of these blocks can enter the top.
                     doc = match blocks_end {
@@ -670,15 +670,26 @@ impl SegmentWords<'_> {
         bound * MARGIN > threshold
     }
 
-    /// From the blocks of the pair's and the words' lists holding `doc` (or the first
+    /// From the blocks of the pair terms' and the words' lists holding `doc` (or the first
     /// passage after it): the phrase's best there, the words' (each one's kept in
-    /// `word_best`), and the last passage all these blocks cover.
-    fn blocks_at(&mut self, phrase: usize, doc: DocId) -> (Score, Score, DocId) {
-        let adjacent = &mut self.adjacent[phrase];
-        let (best, mut end) = match &mut adjacent.maxima {
-            Some(maxima) => maxima.at(doc),
-            None => (adjacent.most, TERMINATED),
-        };
+    /// `word_best`), the other phrases' (at their best anywhere without a pair term), and the
+    /// last passage all these blocks cover.
+    fn blocks_at(&mut self, phrase: usize, doc: DocId) -> (Score, Score, Score, DocId) {
+        let (mut best, mut others, mut end) = (0.0, 0.0, TERMINATED);
+        for (i, adjacent) in self.adjacent.iter_mut().enumerate() {
+            let (most, block_end) = match &mut adjacent.maxima {
+                Some(maxima) => maxima.at(doc),
+                None => (adjacent.most, TERMINATED),
+            };
+            // A phrase passed over adds nothing (`most` is 0).
+            let most = most.min(adjacent.most);
+            if i == phrase {
+                best = most;
+            } else {
+                others += most;
+            }
+            end = end.min(block_end);
+        }
         let mut words = 0.0;
         for (i, cursor) in self.scored.iter().enumerate() {
             let (best, block_end) = match self.shallow.get_mut(i) {
@@ -689,7 +700,7 @@ impl SegmentWords<'_> {
             words += best;
             end = end.min(block_end);
         }
-        (best, words, end)
+        (best, words, others, end)
     }
 
     /// Whether `doc` holds every word and could still beat `threshold`, where it scores at
@@ -1029,6 +1040,44 @@ mod tests {
         let mut failing = PhraseScorer::Closed(&unreadable, reader);
         assert!(failing.open().is_none());
         assert!(matches!(failing, PhraseScorer::Failed(_)));
+    }
+
+    /// Four words, three pair terms, in passages of every length and mix drawn at random (a
+    /// fixed seed): the other pairs' blocks, which bound what their phrases add while a pair's
+    /// list drives, end anywhere in the driver's and the words' blocks.
+    #[test]
+    fn ranks_as_the_boolean_query_where_the_other_pairs_blocks_end_anywhere() {
+        let mut seed: u64 = 0x5eed;
+        let mut draw = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let segments: Vec<Vec<String>> = vec![(0..4000)
+            .map(|n| {
+                let filler =
+                    "Tin tổng hợp trong ngày. ".repeat(usize::try_from(draw(7)).unwrap_or(0));
+                match draw(10) {
+                    0 => format!("Kinh tế xã hội {filler}{n}."),
+                    1 | 2 => format!("Xã hội {filler}{n}."),
+                    3 => format!("{filler}Kinh tế, xã hội {n}."),
+                    4 => format!("Kinh tế {filler}xã hội và kinh tế xã {n}."),
+                    5 => format!("Tế xã hội {filler}{n}."),
+                    6 => format!("Kinh tế {filler}{n}."),
+                    _ => format!("Thời tiết {filler}{n}."),
+                }
+            })
+            .collect()];
+        let (index, fields) = index_of(&segments, "Tin tổng hợp", "0-1");
+        let searcher = index.reader().expect("reader").searcher();
+        for text in ["kinh tế xã hội", "kinh te xa hoi", "tế xã hội"] {
+            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
+            for k in [1, 2, 3, 5, 10, 40, 200] {
+                let ours = ranked(&searcher, &*query, k);
+                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
+            }
+        }
     }
 
     #[test]
