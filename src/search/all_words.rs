@@ -437,7 +437,8 @@ struct SegmentAdjacent<'a> {
 enum PhraseScorer<'a> {
     Closed(&'a dyn Weight, &'a SegmentReader),
     Open(Box<dyn Scorer>),
-    Failed(tantivy::TantivyError),
+    /// Opening failed: the error, until [`SegmentWords::opening_error`] takes it.
+    Failed(Option<tantivy::TantivyError>),
 }
 
 impl PhraseScorer<'_> {
@@ -447,7 +448,7 @@ impl PhraseScorer<'_> {
         if let PhraseScorer::Closed(weight, reader) = self {
             *self = match weight.scorer(reader, 1.0) {
                 Ok(scorer) => PhraseScorer::Open(scorer),
-                Err(error) => PhraseScorer::Failed(error),
+                Err(error) => PhraseScorer::Failed(Some(error)),
             };
         }
         match self {
@@ -506,12 +507,8 @@ impl SegmentWords<'_> {
     /// so its result must not be used.
     fn opening_error(&mut self) -> tantivy::Result<()> {
         for adjacent in &mut self.adjacent {
-            if let PhraseScorer::Failed(_) = adjacent.scorer {
-                let failed = std::mem::replace(
-                    &mut adjacent.scorer,
-                    PhraseScorer::Open(Box::new(tantivy::query::EmptyScorer)),
-                );
-                if let PhraseScorer::Failed(error) = failed {
+            if let PhraseScorer::Failed(error) = &mut adjacent.scorer {
+                if let Some(error) = error.take() {
                     return Err(error);
                 }
             }
@@ -648,26 +645,32 @@ impl SegmentWords<'_> {
         known: usize,
         threshold: Score,
     ) -> bool {
-        let length = self.folded_lengths.fieldnorm_id(doc);
+        let positional = |words: &Self, i: usize| {
+            i != known && words.adjacent[i].cost == u64::MAX && Some(i) != words.passed_over
+        };
         let mut bound = score;
-        let mut positional = Vec::new();
         for i in (0..self.adjacent.len()).filter(|&i| i != known) {
-            if self.adjacent[i].cost != u64::MAX || Some(i) == self.passed_over {
-                bound += self.adjacent[i].score(doc).unwrap_or(0.0);
-                continue;
-            }
-            let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
-            let most = self.adjacent[i].similarity.score(length, count);
-            bound += most;
-            positional.push((i, most));
+            bound += match positional(self, i) {
+                true => self.count_bound(i, doc),
+                false => self.adjacent[i].score(doc).unwrap_or(0.0),
+            };
         }
-        for (i, most) in positional {
-            if bound * MARGIN <= threshold {
-                return false;
+        for i in 0..self.adjacent.len() {
+            if positional(self, i) {
+                if bound * MARGIN <= threshold {
+                    return false;
+                }
+                bound += self.adjacent[i].score(doc).unwrap_or(0.0) - self.count_bound(i, doc);
             }
-            bound += self.adjacent[i].score(doc).unwrap_or(0.0) - most;
         }
         bound * MARGIN > threshold
+    }
+
+    /// The most phrase `i` can score in `doc`: as often as the rarer of its two words.
+    fn count_bound(&mut self, i: usize, doc: DocId) -> Score {
+        let length = self.folded_lengths.fieldnorm_id(doc);
+        let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
+        self.adjacent[i].similarity.score(length, count)
     }
 
     /// From the blocks of the pair terms' and the words' lists holding `doc` (or the first
@@ -785,7 +788,6 @@ impl SegmentWords<'_> {
         }
         let words = self.words_score();
         // Each phrase scores at most as if it stood as often as the rarer of its two words.
-        let length = self.folded_lengths.fieldnorm_id(doc);
         let mut most = 0.0;
         for i in 0..self.adjacent.len() {
             if Some(i) == self.passed_over {
@@ -793,10 +795,7 @@ impl SegmentWords<'_> {
             }
             most += match self.adjacent[i].cost {
                 // The phrase read from its pair term: its score costs less than its bound.
-                u64::MAX => {
-                    let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
-                    self.adjacent[i].similarity.score(length, count)
-                }
+                u64::MAX => self.count_bound(i, doc),
                 _ => self.adjacent[i].score(doc).unwrap_or(0.0),
             };
         }
