@@ -11,13 +11,16 @@
 //! that count with its words' summed idf: so the words' counts in the folded form bound each
 //! phrase's score, in a passage and in a block (a word typed with marks is scored in its
 //! accented form, and its folded postings are read alongside for the bound), and a phrase's
-//! positions are read only when that bound could lift the passage into the top. A phrase read
-//! from a pair term no longer than the lead word's list is ranked first, from the pair's list
-//! (the words sought only where the phrase's score and their best could enter the top; blocks
-//! of the pair's and the words' lists skipped where their best scores, read from the skip
-//! lists without decoding, cannot), and the rest without its passages. The passages and scores are exactly the boolean
-//! query's, which this query runs as such wherever it is not the whole ranking (inside
-//! another query, counting, explaining).
+//! positions are read only when that bound could lift the passage into the top; where the
+//! lead word is scored folded, its count in the passage bounds the phrases beside it before
+//! the other words are sought. A phrase read from a pair term no longer than the lead word's
+//! list is ranked first, from the pair's list (the words sought only where the phrase's score
+//! and their best could enter the top; blocks of the pair's and the words' lists skipped where
+//! their best scores, read from the skip lists without decoding, cannot), then any other pair
+//! whose list is much shorter than the lead word's, and the rest without their passages,
+//! blocks skipped undecoded where only words and pair terms are left to bound them. The
+//! passages and scores are exactly the boolean query's, which this query runs as such wherever
+//! it is not the whole ranking (inside another query, counting, explaining).
 
 use std::io;
 use std::sync::Mutex;
@@ -218,17 +221,28 @@ impl Weight for AllWordsWeight {
             return Ok(());
         };
         let mut threshold = threshold;
-        if let Some(phrase) = segment.short_phrase() {
-            // Its passages first, read from its pair's list: they lead the top, which then
-            // asks more of the rest than the words alone can score, most of the time.
+        let mut ranked = Vec::new();
+        while let Some(phrase) = segment.short_phrase(ranked.is_empty()) {
+            // The passages holding a phrase of common syllables first, read from its pair's
+            // list, the phrase with the fewest first: they lead the top, which then asks more
+            // of the rest than the words alone can score, most of the time.
             self.read_maxima(reader, &mut segment)?;
             threshold = segment.rank_by_phrase(phrase, 0, threshold, callback);
             segment.opening_error()?;
-            let Some(rest) = self.segment(reader)? else {
+            ranked.push(phrase);
+            segment.pass_over(phrase);
+            if segment.most() * MARGIN <= threshold {
+                return Ok(());
+            }
+            // The rest, passing over the passages ranked, from the start of the segment.
+            let Some(mut rest) = self.segment(reader)? else {
                 return Ok(());
             };
+            rest.keep_maxima(&mut segment);
+            for &phrase in &ranked {
+                rest.pass_over(phrase);
+            }
             segment = rest;
-            segment.pass_over(phrase);
         }
         if let Some(required) = segment.rank(threshold, callback) {
             let Required {
@@ -287,6 +301,7 @@ impl AllWordsWeight {
                 found: None,
                 cost: pair.as_ref().map_or(u64::MAX, |pair| pair.cost()),
                 pair,
+                passed_over: false,
                 scorer: PhraseScorer::Closed(&*phrase.weight, reader),
                 similarity: phrase.similarity.clone(),
                 most: most(&phrase.similarity),
@@ -298,7 +313,6 @@ impl AllWordsWeight {
             word_best: vec![0.0; scored.len()],
             block_most: vec![0.0; scored.len()],
             folded_block_most: vec![0.0; scored.len()],
-            passed_over: None,
             scored,
             folded,
             order,
@@ -399,8 +413,6 @@ struct SegmentWords<'a> {
     block_most: Vec<Score>,
     /// Each word's best score in its folded form's current block.
     folded_block_most: Vec<Score>,
-    /// The phrase whose passages were ranked first: passed over now.
-    passed_over: Option<usize>,
     /// Each word's blocks read from its skip list, when a phrase has a pair term (empty
     /// otherwise; `None` for a word without a full block).
     shallow: Vec<Option<BlockMaxima>>,
@@ -423,6 +435,8 @@ struct SegmentAdjacent<'a> {
     cost: u64,
     /// The phrase read from its pair term, when it has one, to drive the ranking.
     pair: Option<Box<dyn Scorer>>,
+    /// Its passages were ranked already, from its pair's list: passed over now.
+    passed_over: bool,
     similarity: Bm25Weight,
     /// The phrase's best score anywhere.
     most: Score,
@@ -517,14 +531,20 @@ impl SegmentWords<'_> {
     }
 
     /// Calls `callback` with every passage holding every word whose score beats the
-    /// threshold, the threshold rising as `callback` returns; stops where a phrase becomes
-    /// required, and its passages are fewer than the lead word's (see [`Required`]).
+    /// threshold, the threshold rising as `callback` returns, walking the lead word's list
+    /// block by block; stops where a phrase becomes required, and its passages are fewer
+    /// than the lead word's (see [`Required`]).
     fn rank(
         &mut self,
         mut threshold: Score,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> Option<Required> {
         let most = self.most();
+        // The skip lists bound a block closely where no phrase without a pair term is left
+        // (such a phrase is bounded by its words' blocks, loosely); read after a pair's list
+        // was ranked.
+        let shallow = !self.shallow.is_empty()
+            && (self.adjacent.iter()).all(|a| a.passed_over || a.cost != u64::MAX);
         let mut doc = self.scored[self.order[0]].doc();
         while doc < TERMINATED && most * MARGIN > threshold {
             if let Some(phrase) = self.required_phrase(most, threshold) {
@@ -533,6 +553,15 @@ impl SegmentWords<'_> {
                     from: doc,
                     threshold,
                 });
+            }
+            if shallow {
+                // The blocks' bests read from the skip lists first: no block decoded where
+                // they cannot beat the threshold.
+                let (_, words, phrases, end) = self.blocks_at(None, doc);
+                if (words + phrases) * MARGIN <= threshold {
+                    doc = end.saturating_add(1);
+                    continue;
+                }
             }
             let end = self.block(doc)?;
             let bound = self.block_bound();
@@ -544,14 +573,6 @@ impl SegmentWords<'_> {
         None
     }
 
-    /// More than a passage can score: every word and phrase at its best (a phrase passed over
-    /// counts none).
-    fn most(&self) -> Score {
-        let words: Score = self.scored.iter().map(WordCursor::most).sum();
-        let phrases: Score = self.adjacent.iter().map(|a| a.most).sum();
-        words + phrases
-    }
-
     /// A phrase that every passage beating `threshold` must hold, when its pair term drives
     /// (see [`Self::pair_drives`]): all the words and the other phrases at their
     /// best (`most` with this phrase) do not beat the threshold.
@@ -560,12 +581,25 @@ impl SegmentWords<'_> {
             .find(|&i| self.pair_drives(i) && (most - self.adjacent[i].most) * MARGIN <= threshold)
     }
 
+    /// More than a passage can score: every word and phrase at its best (a phrase passed over
+    /// counts none).
+    fn most(&self) -> Score {
+        let words: Score = self.scored.iter().map(WordCursor::most).sum();
+        let phrases: Score = self.adjacent.iter().map(|a| a.most).sum();
+        words + phrases
+    }
+
     /// The phrase with the fewest passages among those whose pair term drives (see
-    /// [`Self::pair_drives`]).
-    fn short_phrase(&self) -> Option<usize> {
+    /// [`Self::pair_drives`]), to be ranked before the lead word's list is walked: the
+    /// `first` such, or another one when its pair's list is much shorter than the lead
+    /// word's (else the walk over the lead word's blocks costs less than seeking every word
+    /// in each of its passages).
+    fn short_phrase(&self, first: bool) -> Option<usize> {
+        let lead = u64::from(self.scored[self.order[0]].len());
         (0..self.adjacent.len())
             .filter(|&i| self.pair_drives(i))
             .min_by_key(|&i| self.adjacent[i].cost)
+            .filter(|&i| first || self.adjacent[i].cost.saturating_mul(u64::from(DENSE)) <= lead)
     }
 
     /// Whether the phrase's pair term (not passed over) drives the ranking, first or once the
@@ -574,13 +608,27 @@ impl SegmentWords<'_> {
     /// words are sought only where that score and their best could still enter the top.
     fn pair_drives(&self, phrase: usize) -> bool {
         let lead = u64::from(self.scored[self.order[0]].len());
-        Some(phrase) != self.passed_over && self.adjacent[phrase].cost <= lead
+        !self.adjacent[phrase].passed_over && self.adjacent[phrase].cost <= lead
+    }
+
+    /// Takes the blocks read from `walked`'s skip lists (see [`AllWordsWeight::read_maxima`]),
+    /// to be looked up again from the start.
+    fn keep_maxima(&mut self, walked: &mut SegmentWords<'_>) {
+        self.shallow = std::mem::take(&mut walked.shallow);
+        for (adjacent, walked) in self.adjacent.iter_mut().zip(&mut walked.adjacent) {
+            adjacent.maxima = walked.maxima.take();
+        }
+        let maxima = self
+            .shallow
+            .iter_mut()
+            .chain(self.adjacent.iter_mut().map(|a| &mut a.maxima));
+        maxima.flatten().for_each(BlockMaxima::rewind);
     }
 
     /// From now on, passes over the passages holding `phrase` (ranked already), and leaves
     /// the phrase out of the bounds.
     fn pass_over(&mut self, phrase: usize) {
-        self.passed_over = Some(phrase);
+        self.adjacent[phrase].passed_over = true;
         self.adjacent[phrase].most = 0.0;
     }
 
@@ -607,7 +655,7 @@ impl SegmentWords<'_> {
         let (mut end, mut words, mut phrases): (Option<DocId>, Score, Score) = (None, 0.0, 0.0);
         while doc != TERMINATED {
             if end.is_none_or(|end| doc > end) {
-                let (best, words_best, others, blocks_end) = self.blocks_at(phrase, doc);
+                let (best, words_best, others, blocks_end) = self.blocks_at(Some(phrase), doc);
                 (end, words, phrases) = (Some(blocks_end), words_best, others);
                 if (best + words + phrases) * MARGIN <= threshold {
                     // No passage of these blocks can enter the top.
@@ -646,7 +694,7 @@ impl SegmentWords<'_> {
         threshold: Score,
     ) -> bool {
         let positional = |words: &Self, i: usize| {
-            i != known && words.adjacent[i].cost == u64::MAX && Some(i) != words.passed_over
+            i != known && words.adjacent[i].cost == u64::MAX && !words.adjacent[i].passed_over
         };
         let mut bound = score;
         for i in (0..self.adjacent.len()).filter(|&i| i != known) {
@@ -674,26 +722,13 @@ impl SegmentWords<'_> {
     }
 
     /// From the blocks of the pair terms' and the words' lists holding `doc` (or the first
-    /// passage after it): the phrase's best there, the words' (each one's kept in
-    /// `word_best`), the other phrases' (at their best anywhere without a pair term), and the
-    /// last passage all these blocks cover.
-    fn blocks_at(&mut self, phrase: usize, doc: DocId) -> (Score, Score, Score, DocId) {
-        let (mut best, mut others, mut end) = (0.0, 0.0, TERMINATED);
-        for (i, adjacent) in self.adjacent.iter_mut().enumerate() {
-            let (most, block_end) = match &mut adjacent.maxima {
-                Some(maxima) => maxima.at(doc),
-                None => (adjacent.most, TERMINATED),
-            };
-            // A phrase passed over adds nothing (`most` is 0).
-            let most = most.min(adjacent.most);
-            if i == phrase {
-                best = most;
-            } else {
-                others += most;
-            }
-            end = end.min(block_end);
-        }
+    /// passage after it), read from their skip lists: the best there of the phrase `phrase`
+    /// (0 for none), of the words (each one's kept in `word_best`) and of the other phrases,
+    /// and the last passage all these blocks cover. A phrase without a pair term is bounded
+    /// by its words' blocks when both are scored folded, else by its best anywhere.
+    fn blocks_at(&mut self, phrase: Option<usize>, doc: DocId) -> (Score, Score, Score, DocId) {
         let mut words = 0.0;
+        let mut end = TERMINATED;
         for (i, cursor) in self.scored.iter().enumerate() {
             let (best, block_end) = match self.shallow.get_mut(i) {
                 Some(Some(maxima)) => maxima.at(doc),
@@ -701,6 +736,25 @@ impl SegmentWords<'_> {
             };
             self.word_best[i] = best;
             words += best;
+            end = end.min(block_end);
+        }
+        let (mut best, mut others) = (0.0, 0.0);
+        for (i, adjacent) in self.adjacent.iter_mut().enumerate() {
+            let (most, block_end) = match &mut adjacent.maxima {
+                Some(maxima) => maxima.at(doc),
+                None if self.folded[i].is_none() && self.folded[i + 1].is_none() => {
+                    let [first, second] = [self.word_best[i], self.word_best[i + 1]];
+                    (adjacent.block_most(first, second), TERMINATED)
+                }
+                None => (adjacent.most, TERMINATED),
+            };
+            // A phrase passed over adds nothing (`most` is 0).
+            let most = most.min(adjacent.most);
+            if Some(i) == phrase {
+                best = most;
+            } else {
+                others += most;
+            }
             end = end.min(block_end);
         }
         (best, words, others, end)
@@ -764,18 +818,45 @@ impl SegmentWords<'_> {
         let lead = self.order[0];
         // What the other words and the phrases add at most, over the lead word's score.
         let rest = bound - self.block_most[lead];
+        // The phrases beside the lead word, with their part of `rest`.
+        let most = &self.folded_block_most;
+        let folded = self.folded[lead].is_none();
+        let beside = [lead.checked_sub(1), Some(lead)].map(|phrase| {
+            let phrase = phrase.filter(|&i| folded && i < self.adjacent.len())?;
+            Some((
+                phrase,
+                self.adjacent[phrase].block_most(most[phrase], most[phrase + 1]),
+            ))
+        });
         loop {
             let doc = self.scored[lead].doc();
             if doc > end {
                 return threshold;
             }
-            if (self.scored[lead].score() + rest) * MARGIN > threshold {
+            let mut passage = self.scored[lead].score() + rest;
+            if folded && passage * MARGIN > threshold {
+                passage -= self.beside_lead(doc, &beside);
+            }
+            if passage * MARGIN > threshold {
                 if let Some(score) = self.score(doc, threshold) {
                     threshold = callback(doc, score);
                 }
             }
             self.scored[lead].advance();
         }
+    }
+
+    /// How much less than their block's bound `beside` the phrases beside the lead word can
+    /// score in `doc`: no more often than the lead word stands there in its folded form.
+    fn beside_lead(&mut self, doc: DocId, beside: &[Option<(usize, Score)>; 2]) -> Score {
+        let length = self.folded_lengths.fieldnorm_id(doc);
+        let count = self.folded_count(self.order[0], doc);
+        let mut less = 0.0;
+        for &(phrase, block) in beside.iter().flatten() {
+            let here = self.adjacent[phrase].similarity.score(length, count);
+            less += (block - here).max(0.0);
+        }
+        less
     }
 
     /// The score of `doc`, where the lead word stands, when every word is in it and the score
@@ -790,13 +871,12 @@ impl SegmentWords<'_> {
         // Each phrase scores at most as if it stood as often as the rarer of its two words.
         let mut most = 0.0;
         for i in 0..self.adjacent.len() {
-            if Some(i) == self.passed_over {
-                continue;
-            }
-            most += match self.adjacent[i].cost {
+            let adjacent = &mut self.adjacent[i];
+            most += match (adjacent.passed_over, adjacent.cost) {
+                (true, _) => 0.0,
                 // The phrase read from its pair term: its score costs less than its bound.
-                u64::MAX => self.count_bound(i, doc),
-                _ => self.adjacent[i].score(doc).unwrap_or(0.0),
+                (false, u64::MAX) => self.count_bound(i, doc),
+                (false, _) => adjacent.score(doc).unwrap_or(0.0),
             };
         }
         if words + most <= threshold {
@@ -823,7 +903,7 @@ impl SegmentWords<'_> {
                 _ => adjacent.score(doc),
             };
             if let Some(score) = score {
-                if Some(i) == self.passed_over {
+                if adjacent.passed_over {
                     return None;
                 }
                 phrases = Some(phrases.unwrap_or(0.0) + score);
@@ -930,6 +1010,17 @@ mod tests {
             None => panic!("{text}: not ranked as all words"),
         };
         (query, exact)
+    }
+
+    /// Numbers below `n` drawn at random from `seed` (a linear congruential generator): the
+    /// same passages on every run.
+    fn draws(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        }
     }
 
     #[test]
@@ -1047,13 +1138,7 @@ mod tests {
     /// nearly always end first.)
     #[test]
     fn ranks_as_the_boolean_query_over_random_passages_of_three_pairs() {
-        let mut seed: u64 = 0x5eed;
-        let mut draw = |n: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % n
-        };
+        let mut draw = draws(0x5eed);
         let segments: Vec<Vec<String>> = vec![(0..4000)
             .map(|n| {
                 let filler =
@@ -1074,6 +1159,105 @@ mod tests {
         for text in ["kinh tế xã hội", "kinh te xa hoi", "tế xã hội"] {
             let (query, exact) = queries(&fields, text, Spelling::AsTyped);
             for k in [1, 2, 3, 5, 10, 40, 200] {
+                let ours = ranked(&searcher, &*query, k);
+                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
+            }
+        }
+    }
+
+    /// Four words, one pair term ("quốc phòng") and two phrases without one beside the
+    /// rarest word ("ninh"), in passages drawn at random (a fixed seed): once the pair's list
+    /// is ranked, the rest is walked from "ninh", whose count in a passage bounds both phrases
+    /// beside it; typed without marks, every word is scored folded.
+    #[test]
+    fn ranks_as_the_boolean_query_over_random_passages_with_phrases_beside_the_rarest_word() {
+        let mut draw = draws(0xa9);
+        let segments: Vec<Vec<String>> = (0..2)
+            .map(|_| {
+                (0..3000)
+                    .map(|n| {
+                        let filler = "Tin tổng hợp trong ngày. "
+                            .repeat(usize::try_from(draw(6)).unwrap_or(0));
+                        match draw(12) {
+                            0 => format!("An ninh quốc phòng {filler}{n}."),
+                            1 => format!("An ninh {filler}quốc phòng {n}."),
+                            2 => format!("Quốc phòng {filler}an ninh, ninh quốc {n}."),
+                            3 => format!("Ninh {filler}an quốc phòng {n}."),
+                            4 => format!("An ninh, an ninh {filler}quốc phòng an {n}."),
+                            5 => format!("Quốc phòng {filler}{n}."),
+                            6 => format!("An ninh {filler}{n}."),
+                            7 => format!("Ninh quốc phòng {filler}an {n}."),
+                            _ => format!("Thời tiết {filler}{n}."),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let (index, fields) = index_of(&segments, "Tin tổng hợp", "0-1");
+        let searcher = index.reader().expect("reader").searcher();
+        for text in [
+            "an ninh quoc phong",
+            "an ninh quốc phòng",
+            "ninh quoc phong",
+        ] {
+            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
+            for k in [1, 2, 3, 5, 10, 40, 200] {
+                let ours = ranked(&searcher, &*query, k);
+                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
+            }
+        }
+    }
+
+    /// Three words apart in most passages, side by side in few, drawn at random (a fixed
+    /// seed): both pairs' lists are ranked before the lead word's, the second passing over the
+    /// passages the first ranked.
+    #[test]
+    fn ranks_as_the_boolean_query_after_two_pairs_lists() {
+        let mut draw = draws(0x2b);
+        let passages: Vec<String> = (0..6000)
+            .map(|n| {
+                let filler =
+                    "Tin tổng hợp trong ngày. ".repeat(usize::try_from(draw(5)).unwrap_or(0));
+                match draw(30) {
+                    0 => format!("Kinh tế xã {filler}{n}."),
+                    1 => format!("Kinh tế {filler}và xã {n}."),
+                    2 => format!("Kinh {filler}và tế xã {n}."),
+                    3..=20 => format!("Kinh và tế, với xã {filler}{n}."),
+                    _ => format!("Thời tiết {filler}{n}."),
+                }
+            })
+            .collect();
+        let (index, fields) = index_of(&[passages], "Tin tổng hợp", "0-1");
+        let searcher = index.reader().expect("reader").searcher();
+        for text in ["kinh tế xã", "kinh te xa"] {
+            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
+            for k in [1, 3, 10, 40, 200, 1000] {
+                let ours = ranked(&searcher, &*query, k);
+                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
+            }
+        }
+    }
+
+    /// After a pair's list is ranked, the rest is bounded by the words' blocks read again from
+    /// the start: short passages holding "kinh" and "tế" apart first, then long ones holding
+    /// the phrase, where the pair's walk leaves the words' blocks, then long ones apart, and
+    /// many without the words.
+    #[test]
+    fn ranks_the_rest_by_the_words_blocks_from_the_start_after_the_pair_s_list() {
+        let filler = "Tin tổng hợp trong ngày. ".repeat(8);
+        let passages: Vec<String> = (0..8000)
+            .map(|n| match n {
+                0..1000 => format!("Kinh và tế {n}."),
+                1000..1100 => format!("Kinh tế {filler}{n}."),
+                1100..2000 => format!("Kinh {filler}tế {n}."),
+                _ => format!("Thời tiết {n}."),
+            })
+            .collect();
+        let (index, fields) = index_of(&[passages], "Tin tổng hợp", "0-1");
+        let searcher = index.reader().expect("reader").searcher();
+        for text in ["kinh tế", "kinh te"] {
+            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
+            for k in [1, 10, 200, 1050] {
                 let ours = ranked(&searcher, &*query, k);
                 assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
             }

@@ -99,6 +99,11 @@ impl BlockMaxima {
         }))
     }
 
+    /// Looks blocks up from the first again.
+    pub fn rewind(&mut self) {
+        self.at = 0;
+    }
+
     /// The best score of the block holding `doc` (or the first passage after it), and the last
     /// passage that block covers (`TERMINATED` after the last full block). `doc` never falls
     /// from call to call.
