@@ -833,12 +833,13 @@ impl SegmentWords<'_> {
             if doc > end {
                 return threshold;
             }
-            let mut passage = self.scored[lead].score() + rest;
+            let passage = self.scored[lead].score() + rest;
+            let mut beside_less = 0.0;
             if folded && passage * MARGIN > threshold {
-                passage -= self.beside_lead(doc, &beside);
+                beside_less = self.beside_lead(doc, &beside);
             }
-            if passage * MARGIN > threshold {
-                if let Some(score) = self.score(doc, threshold) {
+            if (passage - beside_less) * MARGIN > threshold {
+                if let Some(score) = self.score(doc, passage, threshold) {
                     threshold = callback(doc, score);
                 }
             }
@@ -860,24 +861,38 @@ impl SegmentWords<'_> {
     }
 
     /// The score of `doc`, where the lead word stands, when every word is in it and the score
-    /// beats `threshold`.
-    fn score(&mut self, doc: DocId, threshold: Score) -> Option<Score> {
+    /// beats `threshold`; `bound` is the most it can score with the other words and the
+    /// phrases at their blocks' best.
+    fn score(&mut self, doc: DocId, mut bound: Score, threshold: Score) -> Option<Score> {
+        // Each word's best replaced by its score as it is found, while the passage could
+        // still beat the threshold.
         for &i in &self.order[1..] {
-            if self.scored[i].seek(doc) != doc {
+            if bound * MARGIN <= threshold || self.scored[i].seek(doc) != doc {
                 return None;
             }
+            bound += self.scored[i].score() - self.block_most[i];
         }
         let words = self.words_score();
-        // Each phrase scores at most as if it stood as often as the rarer of its two words.
+        // Each phrase scores at most as if it stood as often as the rarer of its two words:
+        // each phrase's block best replaced in turn by that (or by its score, read from its
+        // pair term, which costs less) while the passage could still beat the threshold.
+        let block_most = |words: &Self, i: usize| {
+            let most = &words.folded_block_most;
+            words.adjacent[i].block_most(most[i], most[i + 1])
+        };
         let mut most = 0.0;
         for i in 0..self.adjacent.len() {
+            if bound * MARGIN <= threshold {
+                return None;
+            }
             let adjacent = &mut self.adjacent[i];
-            most += match (adjacent.passed_over, adjacent.cost) {
+            let here = match (adjacent.passed_over, adjacent.cost) {
                 (true, _) => 0.0,
-                // The phrase read from its pair term: its score costs less than its bound.
                 (false, u64::MAX) => self.count_bound(i, doc),
                 (false, _) => adjacent.score(doc).unwrap_or(0.0),
             };
+            bound += here - block_most(self, i);
+            most += here;
         }
         if words + most <= threshold {
             return None;
