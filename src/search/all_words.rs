@@ -963,7 +963,7 @@ impl SegmentWords<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::Index;
+    use tantivy::{Index, Searcher};
 
     use crate::index::schema::Fields;
     use crate::search::fixture::{index_of, ranked};
@@ -1038,6 +1038,23 @@ mod tests {
             None => panic!("{text}: not ranked as all words"),
         };
         (query, exact)
+    }
+
+    /// Asserts that each of `texts`, typed as it is, ranks its top `k` (for each of `ks`) as
+    /// the boolean query does.
+    fn ranks_as_the_boolean_query(
+        searcher: &Searcher,
+        fields: &Fields,
+        texts: &[&str],
+        ks: &[usize],
+    ) {
+        for text in texts {
+            let (query, exact) = queries(fields, text, Spelling::AsTyped);
+            for &k in ks {
+                let ours = ranked(searcher, &*query, k);
+                assert_eq!(ours, ranked(searcher, &*exact, k), "{text}, k = {k}");
+            }
+        }
     }
 
     /// Numbers below `n` drawn at random from `seed` (a linear congruential generator): the
@@ -1184,13 +1201,12 @@ mod tests {
             .collect()];
         let (index, fields) = index_of(&segments, "Tin tổng hợp", "0-1");
         let searcher = index.reader().expect("reader").searcher();
-        for text in ["kinh tế xã hội", "kinh te xa hoi", "tế xã hội"] {
-            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
-            for k in [1, 2, 3, 5, 10, 40, 200] {
-                let ours = ranked(&searcher, &*query, k);
-                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
-            }
-        }
+        ranks_as_the_boolean_query(
+            &searcher,
+            &fields,
+            &["kinh tế xã hội", "kinh te xa hoi", "tế xã hội"],
+            &[1, 2, 3, 5, 10, 40, 200],
+        );
     }
 
     /// Four words, one pair term ("quốc phòng") and two phrases without one beside the
@@ -1228,17 +1244,16 @@ mod tests {
             .collect();
         let (index, fields) = index_of(&segments, "Tin tổng hợp", "0-1");
         let searcher = index.reader().expect("reader").searcher();
-        for text in [
-            "an ninh quoc phong",
-            "an ninh quốc phòng",
-            "ninh quoc phong",
-        ] {
-            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
-            for k in [1, 2, 3, 5, 10, 40, 200] {
-                let ours = ranked(&searcher, &*query, k);
-                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
-            }
-        }
+        ranks_as_the_boolean_query(
+            &searcher,
+            &fields,
+            &[
+                "an ninh quoc phong",
+                "an ninh quốc phòng",
+                "ninh quoc phong",
+            ],
+            &[1, 2, 3, 5, 10, 40, 200],
+        );
     }
 
     /// Three words apart in most passages, side by side in few, drawn at random (a fixed
@@ -1262,13 +1277,12 @@ mod tests {
             .collect();
         let (index, fields) = index_of(&[passages], "Tin tổng hợp", "0-1");
         let searcher = index.reader().expect("reader").searcher();
-        for text in ["kinh tế xã", "kinh te xa"] {
-            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
-            for k in [1, 3, 10, 40, 200, 1000] {
-                let ours = ranked(&searcher, &*query, k);
-                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
-            }
-        }
+        ranks_as_the_boolean_query(
+            &searcher,
+            &fields,
+            &["kinh tế xã", "kinh te xa"],
+            &[1, 3, 10, 40, 200, 1000],
+        );
     }
 
     /// After a pair's list is ranked, the rest is bounded by the words' blocks read again from
@@ -1288,13 +1302,12 @@ mod tests {
             .collect();
         let (index, fields) = index_of(&[passages], "Tin tổng hợp", "0-1");
         let searcher = index.reader().expect("reader").searcher();
-        for text in ["kinh tế", "kinh te"] {
-            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
-            for k in [1, 10, 200, 1050] {
-                let ours = ranked(&searcher, &*query, k);
-                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
-            }
-        }
+        ranks_as_the_boolean_query(
+            &searcher,
+            &fields,
+            &["kinh tế", "kinh te"],
+            &[1, 10, 200, 1050],
+        );
     }
 
     #[test]
