@@ -1218,7 +1218,9 @@ mod tests {
     /// rarest word ("ninh"), in passages drawn at random (a fixed seed): once the pair's list
     /// is ranked, the rest is walked from "ninh", whose count in a passage bounds both phrases
     /// beside it; typed without marks, every word is scored folded. Some passages are written
-    /// partly without marks, so that "quốc" stands there fewer times than "quoc".
+    /// partly without marks, so that "quốc" stands there fewer times than "quoc"; some hold
+    /// "an ninh quốc" apart from "phòng", to be found in the rest, whose blocks are bounded
+    /// from the skip lists.
     #[test]
     fn ranks_as_the_boolean_query_over_random_passages_with_phrases_beside_the_rarest_word() {
         let mut draw = draws(0xa9);
@@ -1228,7 +1230,7 @@ mod tests {
                     .map(|n| {
                         let filler = "Tin tổng hợp trong ngày. "
                             .repeat(usize::try_from(draw(6)).unwrap_or(0));
-                        match draw(12) {
+                        match draw(14) {
                             0 => format!("An ninh quốc phòng {filler}{n}."),
                             1 => format!("An ninh {filler}quốc phòng {n}."),
                             2 => format!("Quốc phòng {filler}an ninh, ninh quốc {n}."),
@@ -1241,6 +1243,8 @@ mod tests {
                                 "{} an {filler}quốc phòng {n}.",
                                 "Ninh quoc, ".repeat(usize::try_from(draw(6)).unwrap_or(0))
                             ),
+                            9 => format!("An ninh quốc {filler}và phòng {n}."),
+                            10 => format!("Phòng {filler}an ninh quốc {n}."),
                             _ => format!("Thời tiết {filler}{n}."),
                         }
                     })
@@ -1312,6 +1316,31 @@ mod tests {
             &fields,
             &["kinh tế", "kinh te"],
             &[1, 10, 200, 1050],
+        );
+    }
+
+    /// The rest after a pair's list, its blocks bounded from the skip lists with the phrases
+    /// beside words scored folded: "an ninh quốc" apart from "phòng", in passages shorter and
+    /// shorter, so that each block of them asks more than the words alone can score.
+    #[test]
+    fn bounds_the_rest_s_blocks_by_its_phrases_too() {
+        let passages: Vec<String> = (0..8000)
+            .map(|n| match n {
+                0..100 => format!("An ninh quốc phòng {}{n}.", "Tin tổng hợp. ".repeat(10)),
+                100..1100 => {
+                    let filler = "Tin tổng hợp. ".repeat(4 - (n - 100) / 250);
+                    format!("An ninh quốc {filler}và phòng {n}.")
+                }
+                _ => format!("Thời tiết {n}."),
+            })
+            .collect();
+        let (index, fields) = index_of(&[passages], "Tin tổng hợp", "0-1");
+        let searcher = index.reader().expect("reader").searcher();
+        ranks_as_the_boolean_query(
+            &searcher,
+            &fields,
+            &["an ninh quoc phong"],
+            &[1, 10, 100, 400],
         );
     }
 
