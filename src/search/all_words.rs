@@ -968,7 +968,7 @@ impl SegmentWords<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::{Index, Searcher};
+    use tantivy::Index;
 
     use crate::index::schema::Fields;
     use crate::search::fixture::{index_of, ranked};
@@ -1045,19 +1045,16 @@ mod tests {
         (query, exact)
     }
 
-    /// Asserts that each of `texts`, typed as it is, ranks its top `k` (for each of `ks`) as
-    /// the boolean query does.
-    fn ranks_as_the_boolean_query(
-        searcher: &Searcher,
-        fields: &Fields,
-        texts: &[&str],
-        ks: &[usize],
-    ) {
+    /// Asserts that over an index of `segments`, each of `texts`, typed as it is, ranks its
+    /// top `k` (for each of `ks`) as the boolean query does.
+    fn ranks_as_the_boolean_query(segments: &[Vec<String>], texts: &[&str], ks: &[usize]) {
+        let (index, fields) = index_of(segments, "Tin tổng hợp", "0-1");
+        let searcher = index.reader().expect("reader").searcher();
         for text in texts {
-            let (query, exact) = queries(fields, text, Spelling::AsTyped);
+            let (query, exact) = queries(&fields, text, Spelling::AsTyped);
             for &k in ks {
-                let ours = ranked(searcher, &*query, k);
-                assert_eq!(ours, ranked(searcher, &*exact, k), "{text}, k = {k}");
+                let ours = ranked(&searcher, &*query, k);
+                assert_eq!(ours, ranked(&searcher, &*exact, k), "{text}, k = {k}");
             }
         }
     }
@@ -1204,11 +1201,8 @@ mod tests {
                 }
             })
             .collect()];
-        let (index, fields) = index_of(&segments, "Tin tổng hợp", "0-1");
-        let searcher = index.reader().expect("reader").searcher();
         ranks_as_the_boolean_query(
-            &searcher,
-            &fields,
+            &segments,
             &["kinh tế xã hội", "kinh te xa hoi", "tế xã hội"],
             &[1, 2, 3, 5, 10, 40, 200],
         );
@@ -1251,11 +1245,8 @@ mod tests {
                     .collect()
             })
             .collect();
-        let (index, fields) = index_of(&segments, "Tin tổng hợp", "0-1");
-        let searcher = index.reader().expect("reader").searcher();
         ranks_as_the_boolean_query(
-            &searcher,
-            &fields,
+            &segments,
             &[
                 "an ninh quoc phong",
                 "an ninh quốc phòng",
@@ -1284,11 +1275,8 @@ mod tests {
                 }
             })
             .collect();
-        let (index, fields) = index_of(&[passages], "Tin tổng hợp", "0-1");
-        let searcher = index.reader().expect("reader").searcher();
         ranks_as_the_boolean_query(
-            &searcher,
-            &fields,
+            &[passages],
             &["kinh tế xã", "kinh te xa"],
             &[1, 3, 10, 40, 200, 1000],
         );
@@ -1309,14 +1297,7 @@ mod tests {
                 _ => format!("Thời tiết {n}."),
             })
             .collect();
-        let (index, fields) = index_of(&[passages], "Tin tổng hợp", "0-1");
-        let searcher = index.reader().expect("reader").searcher();
-        ranks_as_the_boolean_query(
-            &searcher,
-            &fields,
-            &["kinh tế", "kinh te"],
-            &[1, 10, 200, 1050],
-        );
+        ranks_as_the_boolean_query(&[passages], &["kinh tế", "kinh te"], &[1, 10, 200, 1050]);
     }
 
     /// The rest after a pair's list, its blocks bounded from the skip lists with the phrases
@@ -1334,14 +1315,7 @@ mod tests {
                 _ => format!("Thời tiết {n}."),
             })
             .collect();
-        let (index, fields) = index_of(&[passages], "Tin tổng hợp", "0-1");
-        let searcher = index.reader().expect("reader").searcher();
-        ranks_as_the_boolean_query(
-            &searcher,
-            &fields,
-            &["an ninh quoc phong"],
-            &[1, 10, 100, 400],
-        );
+        ranks_as_the_boolean_query(&[passages], &["an ninh quoc phong"], &[1, 10, 100, 400]);
     }
 
     #[test]
