@@ -18,7 +18,7 @@
 //! and their best could enter the top; blocks of the pair's and the words' lists skipped where
 //! their best scores, read from the skip lists without decoding, cannot), then any other pair
 //! whose list is at most half the lead word's, and the rest without their passages,
-//! blocks skipped undecoded where only words and pair terms are left to bound them. The
+//! blocks skipped undecoded wherever the skip lists bound every phrase left. The
 //! passages and scores are exactly the boolean query's, which this query runs as such wherever
 //! it is not the whole ranking (inside another query, counting, explaining).
 
@@ -225,15 +225,13 @@ impl Weight for AllWordsWeight {
             return Ok(());
         };
         let mut threshold = threshold;
-        let mut ranked = Vec::new();
-        while let Some(phrase) = segment.short_phrase(ranked.is_empty()) {
+        while let Some(phrase) = segment.short_phrase() {
             // The passages holding a phrase of common syllables first, read from its pair's
             // list, the phrase with the fewest first: they lead the top, which then asks more
             // of the rest than the words alone can score, most of the time.
             self.read_maxima(reader, &mut segment)?;
             threshold = segment.rank_by_phrase(phrase, 0, threshold, callback);
             segment.opening_error()?;
-            ranked.push(phrase);
             segment.pass_over(phrase);
             if segment.most() * MARGIN <= threshold {
                 return Ok(());
@@ -242,10 +240,7 @@ impl Weight for AllWordsWeight {
             let Some(mut rest) = self.segment(reader)? else {
                 return Ok(());
             };
-            rest.keep_maxima(&mut segment);
-            for &phrase in &ranked {
-                rest.pass_over(phrase);
-            }
+            rest.take_over(&mut segment);
             segment = rest;
         }
         if let Some(required) = segment.rank(threshold, callback) {
@@ -604,11 +599,12 @@ impl SegmentWords<'_> {
 
     /// The phrase with the fewest passages among those whose pair term drives (see
     /// [`Self::pair_drives`]), to be ranked before the lead word's list is walked: the
-    /// `first` such, or another one when its pair's list is [`SHORT_PAIR`] times shorter than
+    /// first such, or another one when its pair's list is [`SHORT_PAIR`] times shorter than
     /// the lead word's (else the walk over the lead word's blocks costs less than seeking
     /// every word in each of its passages: "sắp xếp đơn vị hành chính", its second pair's list
     /// 53% of the lead word's, took 1.36× the instructions ranked first).
-    fn short_phrase(&self, first: bool) -> Option<usize> {
+    fn short_phrase(&self) -> Option<usize> {
+        let first = !self.adjacent.iter().any(|a| a.passed_over);
         let lead = u64::from(self.scored[self.order[0]].len());
         (0..self.adjacent.len())
             .filter(|&i| self.pair_drives(i))
@@ -625,12 +621,16 @@ impl SegmentWords<'_> {
         !self.adjacent[phrase].passed_over && self.adjacent[phrase].cost <= lead
     }
 
-    /// Takes the blocks read from `walked`'s skip lists (see [`AllWordsWeight::read_maxima`]),
-    /// to be looked up again from the start.
-    fn keep_maxima(&mut self, walked: &mut SegmentWords<'_>) {
+    /// Takes over from `walked`, the same segment after pairs' lists were ranked: the blocks
+    /// read from its skip lists (see [`AllWordsWeight::read_maxima`]), to be looked up again
+    /// from the start, and the phrases it passed over.
+    fn take_over(&mut self, walked: &mut SegmentWords<'_>) {
         self.shallow = std::mem::take(&mut walked.shallow);
-        for (adjacent, walked) in self.adjacent.iter_mut().zip(&mut walked.adjacent) {
-            adjacent.maxima = walked.maxima.take();
+        for (i, walked) in walked.adjacent.iter_mut().enumerate() {
+            self.adjacent[i].maxima = walked.maxima.take();
+            if walked.passed_over {
+                self.pass_over(i);
+            }
         }
         let maxima = self
             .shallow
