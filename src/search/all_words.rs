@@ -320,13 +320,17 @@ impl AllWordsWeight {
         }))
     }
 
-    /// Reads the blocks of the words' lists and of the pair terms from their skip lists, for
-    /// ranking by a pair's list (`None` for a list without a full block).
+    /// Reads the blocks of the words' lists and of the pair terms from their skip lists, once
+    /// per segment (`None` for a list without a full block): for ranking by a pair's list,
+    /// and then the rest (see [`SegmentWords::take_over`]).
     fn read_maxima(
         &self,
         reader: &SegmentReader,
         segment: &mut SegmentWords<'_>,
     ) -> tantivy::Result<()> {
+        if !segment.shallow.is_empty() {
+            return Ok(());
+        }
         let read = |term: &Term, similarity: &Bm25Weight| -> tantivy::Result<_> {
             Ok(match self.field_postings(reader, term.field())? {
                 Some(slice) => {
@@ -338,14 +342,12 @@ impl AllWordsWeight {
         // The driving phrase's blocks bound its passages; the other pairs' bound what those
         // phrases add there.
         for (i, adjacent) in segment.adjacent.iter_mut().enumerate() {
-            if let (Some(term), None) = (&self.adjacent[i].pair_term, &adjacent.maxima) {
+            if let Some(term) = &self.adjacent[i].pair_term {
                 adjacent.maxima = read(term, &adjacent.similarity)?;
             }
         }
-        if segment.shallow.is_empty() {
-            for word in &self.words {
-                segment.shallow.push(read(&word.term, &word.similarity)?);
-            }
+        for word in &self.words {
+            segment.shallow.push(read(&word.term, &word.similarity)?);
         }
         Ok(())
     }
@@ -413,9 +415,11 @@ struct SegmentWords<'a> {
     /// Each word's best score in its folded form's current block.
     folded_block_most: Vec<Score>,
     /// Each word's blocks read from its skip list, when a phrase has a pair term (empty
-    /// otherwise; `None` for a word without a full block).
+    /// until read, with the pair terms', by [`AllWordsWeight::read_maxima`]; `None` for a
+    /// word without a full block).
     shallow: Vec<Option<BlockMaxima>>,
-    /// Each word's best score in its block holding the passage the pair's list stands on.
+    /// Each word's best score in its block, read from its skip list, holding the passage
+    /// looked at last (see [`SegmentWords::blocks_at`]).
     word_best: Vec<Score>,
 }
 
