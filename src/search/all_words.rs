@@ -732,10 +732,20 @@ impl SegmentWords<'_> {
         bound * MARGIN > threshold
     }
 
-    /// The most phrase `i` can score in `doc`: as often as the rarer of its two words.
+    /// The most phrase `i` can score in `doc`, which holds every word: as often as the rarer
+    /// of its two words. The word with the shorter folded list is counted first; where it
+    /// stands once, the other (there at least once: a passage holding a word's accented form
+    /// holds its folded one) is not sought.
     fn count_bound(&mut self, i: usize, doc: DocId) -> Score {
         let length = self.folded_lengths.fieldnorm_id(doc);
-        let count = self.folded_count(i, doc).min(self.folded_count(i + 1, doc));
+        let (first, second) = match self.folded_len(i) <= self.folded_len(i + 1) {
+            true => (i, i + 1),
+            false => (i + 1, i),
+        };
+        let mut count = self.folded_count(first, doc);
+        if count > 1 {
+            count = count.min(self.folded_count(second, doc));
+        }
         self.adjacent[i].similarity.score(length, count)
     }
 
@@ -956,6 +966,11 @@ impl SegmentWords<'_> {
         };
         let rest: Score = rest.iter().map(|&i| self.scored[i].score()).sum();
         self.scored[*first].score() + self.scored[*second].score() + rest
+    }
+
+    /// How many passages hold word `i` in the folded form.
+    fn folded_len(&self, i: usize) -> u32 {
+        self.folded[i].as_ref().unwrap_or(&self.scored[i]).len()
     }
 
     /// How many times word `i` stands in `doc` in the folded form.
