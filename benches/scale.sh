@@ -76,9 +76,9 @@ echo "== vnsearch bench (default query set, $RUNS runs)"
 "$BIN" bench --index "$WORK/index" --runs "$RUNS"
 
 # The word and phrase queries of the default set, what the anchors can run too: once with
-# their classes (frequent words typed with marks, the same without, rare words, phrases of 2
-# and 3 syllables: queries that plain tantivy answers alike or not, see BENCHMARKS.md), and
-# once pooled (words, phrases).
+# their classes (frequent words typed with marks, the same without, rare words, two and three
+# words unquoted, phrases of 2 and 3 syllables: queries that plain tantivy answers alike or
+# not, see BENCHMARKS.md), and once pooled (words, phrases).
 # Words unquoted (classes words-2 and words-3) are compared by class only: plain tantivy's
 # parser requires all of them too, but scores no nearness; the pooled words are single words.
 "$BIN" bench --index "$WORK/index" --list | grep -v -- '--' > "$WORK/queries.txt"
