@@ -9,9 +9,11 @@
 //! article).
 //!
 //!     cargo bench --bench plain_tantivy -- --corpus DIR --index DIR --queries FILE [--runs N]
-//!         [--passages-only] [--fold] [--reuse]
+//!         [--passages-only] [--fold]
+//!     cargo bench --bench plain_tantivy -- --reuse --index DIR --queries FILE [--runs N] [--fold]
 //!
-//! `--reuse` queries the index an earlier run left at `--index` instead of building it again.
+//! `--reuse` queries the index an earlier run left at `--index` instead of building one from
+//! `--corpus`.
 //!
 //! `--fold` indexes and queries with tantivy's ASCII folding filter after lower-casing, so that
 //! "chinh" matches "chính" as in vnsearch: the anchor for words typed without marks, which the
@@ -34,7 +36,8 @@ use vnsearch::passage::passages;
 use vnsearch::search::bench::{percentile, CLASS_LINE};
 
 struct Args {
-    corpus: PathBuf,
+    /// The corpus to index; `None` with `--reuse`.
+    corpus: Option<PathBuf>,
     index: PathBuf,
     queries: PathBuf,
     runs: usize,
@@ -42,8 +45,6 @@ struct Args {
     passages_only: bool,
     /// Fold Vietnamese marks away (tantivy's ASCII folding).
     fold: bool,
-    /// Query the index already at `index` (built by an earlier run with the same flags).
-    reuse: bool,
 }
 
 /// The analyzer of `--fold`.
@@ -82,15 +83,15 @@ fn parse_args() -> Result<Option<Args>, String> {
             other => return Err(format!("unknown argument {other}")),
         }
     }
+    let corpus = if reuse { None } else { corpus };
     Ok(match (corpus, index, queries) {
-        (Some(corpus), Some(index), Some(queries)) => Some(Args {
+        (corpus, Some(index), Some(queries)) if corpus.is_some() || reuse => Some(Args {
             corpus,
             index,
             queries,
             runs: runs.max(1),
             passages_only,
             fold,
-            reuse,
         }),
         _ => None,
     })
@@ -267,14 +268,9 @@ fn main() {
         }
     };
     let folding = if args.fold { " (ASCII folding)" } else { "" };
-    if args.reuse {
-        println!(
-            "plain tantivy{folding}: the index at {}",
-            args.index.display()
-        );
-    } else {
+    if let Some(corpus) = &args.corpus {
         let started = Instant::now();
-        let passages = match build(&args.corpus, &args.index, args.passages_only, args.fold) {
+        let passages = match build(corpus, &args.index, args.passages_only, args.fold) {
             Ok(n) => n,
             Err(err) => {
                 eprintln!("plain_tantivy: indexing failed: {err}");
@@ -285,6 +281,9 @@ fn main() {
             "plain tantivy{folding}: {passages} passages indexed in {:.1} s",
             started.elapsed().as_secs_f64()
         );
+    } else {
+        let index = args.index.display();
+        println!("plain tantivy{folding}: the index at {index}");
     }
     let lines = match read_lines(&args.queries) {
         Ok(lines) => lines,
